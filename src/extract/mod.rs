@@ -1,0 +1,7 @@
+//! Extractors: one module per kind of finding. Each reads a segmented [`Doc`](crate::text::Doc)
+//! and returns [`Span`](crate::model::Span)s with byte offsets.
+
+pub mod dates;
+pub mod numbers;
+pub mod quotes;
+pub mod style;

@@ -1,0 +1,170 @@
+//! # Article Lens
+//!
+//! An article analyzer: named entities grouped across mentions, dates normalized, numbers and
+//! statistics understood, quotations with their speakers, and text metrics — in one call.
+//!
+//! ```
+//! use article_lens::{analyze, Options, Kind};
+//! let a = analyze("88% of the 424 airstrikes since 2004 were ordered by Obama.", &Options::default());
+//! assert!(a.spans.iter().any(|s| s.kind == Kind::Percent && s.text == "88%"));
+//! assert!(a.spans.iter().any(|s| s.kind == Kind::Date && s.text == "2004"));
+//! ```
+//!
+//! ## Offsets
+//! The core works in UTF-8 byte offsets. [`analyze`] converts every offset of the result to
+//! UTF-16 code units (JavaScript string indices) in one place, [`offsets::to_utf16`].
+//!
+//! ## Untrusted input
+//! Every stage is linear in the input. Input longer than [`MAX_INPUT_BYTES`] is refused with
+//! [`Error::TooLong`] by [`try_analyze`]; [`analyze`] analyzes its first `MAX_INPUT_BYTES` and says so
+//! in `warnings`.
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;
+pub mod extract;
+pub mod link;
+pub mod model;
+pub mod ner;
+pub mod offsets;
+pub mod stats;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use model::*;
+
+use serde::{Deserialize, Serialize};
+
+/// Largest input analyzed, in UTF-8 bytes (16 MiB).
+pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+
+/// Options for [`analyze`]. All fields are optional in JSON.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(default)]
+pub struct Options {
+    /// The publication date ("2017-02-11") that relative dates resolve against.
+    /// Default: the article's dateline, else its first full date.
+    pub anchor_date: Option<String>,
+    /// Only report these kinds (default: all).
+    pub kinds: Option<Vec<Kind>>,
+    /// Skip the style layer (passive, adverbs, hedges).
+    pub no_style: bool,
+}
+
+/// Why an analysis was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input is longer than [`MAX_INPUT_BYTES`]; holds its length in bytes.
+    TooLong(usize),
+    /// An option could not be understood (for example a malformed `anchor_date`).
+    BadOption(String),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::TooLong(n) => write!(
+                f,
+                "The text is too long to analyze: {:.1} MB; the limit is {} MB.",
+                *n as f64 / 1_048_576.0,
+                MAX_INPUT_BYTES / 1_048_576
+            ),
+            Error::BadOption(m) => write!(f, "Bad option: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Analyzes `text`; refuses input over [`MAX_INPUT_BYTES`] or with bad options.
+pub fn try_analyze(text: &str, opts: &Options) -> Result<Analysis, Error> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(Error::TooLong(text.len()));
+    }
+    if let Some(d) = &opts.anchor_date {
+        if !d.is_empty() && extract::dates::parse_iso(d).is_none() {
+            return Err(Error::BadOption(format!(
+                "anchor_date must be a date like 2017-02-11, not {d:?}"
+            )));
+        }
+    }
+    let mut a = analyze_bytes(text, opts);
+    offsets::to_utf16(text, &mut a);
+    Ok(a)
+}
+
+/// Analyzes `text`. Never panics on any input; offsets in the result are UTF-16 code units.
+pub fn analyze(text: &str, opts: &Options) -> Analysis {
+    match try_analyze(text, opts) {
+        Ok(a) => a,
+        Err(Error::TooLong(n)) => {
+            let mut cut = MAX_INPUT_BYTES;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let mut a = analyze(&text[..cut], opts);
+            a.warnings.push(format!(
+                "Only the first {} MB of {:.1} MB were analyzed.",
+                MAX_INPUT_BYTES / 1_048_576,
+                n as f64 / 1_048_576.0
+            ));
+            a
+        }
+        Err(e @ Error::BadOption(_)) => {
+            let mut o = opts.clone();
+            o.anchor_date = None;
+            let mut a = analyze(text, &o);
+            a.warnings.push(e.to_string());
+            a
+        }
+    }
+}
+
+/// The pipeline, with byte offsets: text → segments → findings → entities → one `Analysis`.
+pub fn analyze_bytes(text: &str, opts: &Options) -> Analysis {
+    let doc = text::segment(text);
+
+    // Names first: numbers and dates inside names are not findings of their own.
+    let mut names = ner::tag(&doc);
+    let dates = extract::dates::extract(&doc, opts.anchor_date.as_deref(), &names);
+    let mut taken: Vec<(usize, usize)> = names
+        .iter()
+        .chain(dates.spans.iter())
+        .map(|s| (s.start, s.end))
+        .collect();
+    taken.sort_unstable();
+    let numbers = extract::numbers::extract(&doc, &taken);
+    let quotes = extract::quotes::extract(&doc, &names);
+    let style = if opts.no_style { Vec::new() } else { extract::style::extract(&doc) };
+
+    let mut spans: Vec<Span> = Vec::with_capacity(names.len() + dates.spans.len() + numbers.len() + quotes.len() + style.len());
+    spans.append(&mut names);
+    spans.extend(dates.spans);
+    spans.extend(numbers);
+    spans.extend(quotes);
+    spans.extend(style);
+    if let Some(kinds) = &opts.kinds {
+        spans.retain(|s| kinds.contains(&s.kind));
+    }
+    spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.kind.cmp(&b.kind)));
+    for s in spans.iter_mut() {
+        s.sentence = doc.sentence_at(s.start);
+    }
+    let entities = link::group(&doc, &mut spans);
+    let (stats, sentences) = stats::compute(&doc);
+    Analysis {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        offsets: "utf-8".to_string(),
+        length: text.len(),
+        anchor_date: dates.anchor,
+        anchor_source: dates.anchor_source.map(str::to_string),
+        spans,
+        entities,
+        sentences,
+        paragraphs: doc.paragraphs.iter().map(|p| Paragraph { start: p.start, end: p.end }).collect(),
+        stats,
+        warnings: Vec::new(),
+    }
+}

@@ -1,0 +1,538 @@
+//! Segmentation: the text into paragraphs, sentences and word tokens, all as UTF-8 byte ranges.
+//! Owns the news-aware sentence splitter ("U.S.", "Lt. Gen.", "Feb. 9", initials, quotes, headlines).
+//!
+//! ```
+//! let doc = article_lens::text::segment("Dr. B. Young met U.S. officials on Feb. 9. They said \"no.\" Then left.");
+//! let sentences: Vec<&str> = doc.sentences.iter().map(|s| &doc.text[s.start..s.end]).collect();
+//! assert_eq!(sentences, ["Dr. B. Young met U.S. officials on Feb. 9.", "They said \"no.\"", "Then left."]);
+//! ```
+
+use std::ops::Range;
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters (maybe with digits, inner apostrophes, or an abbreviation's periods): "Bajwa", "U.S.", "21st".
+    Word,
+    /// Starts with a digit: "2017", "1,200", "2.5", "40m".
+    Number,
+    /// One punctuation or symbol character: "," "“" "%" "$" "-".
+    Punct,
+}
+
+/// A token: a byte range of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// Whitespace precedes the token (or it starts the text).
+    pub space_before: bool,
+    /// A line break lies between the previous token and this one.
+    pub newline_before: bool,
+}
+
+/// A sentence or paragraph: its byte range and the tokens it holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub start: usize,
+    pub end: usize,
+    pub tokens: Range<usize>,
+}
+
+/// A segmented text.
+#[derive(Clone, Debug)]
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Segment>,
+    pub paragraphs: Vec<Segment>,
+}
+
+impl<'a> Doc<'a> {
+    /// The text of token `i`.
+    #[inline]
+    pub fn tok(&self, i: usize) -> &'a str {
+        let t = &self.tokens[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// The index of the sentence holding byte offset `pos` (the last one starting at or before it).
+    pub fn sentence_at(&self, pos: usize) -> usize {
+        match self.sentences.binary_search_by(|s| s.start.cmp(&pos)) {
+            Ok(i) => i,
+            Err(0) => 0,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// The index of the first token starting at or after byte `pos`.
+    pub fn token_at_or_after(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < pos)
+    }
+}
+
+/// Abbreviations that never end a sentence when followed by a name or number (titles).
+const TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Sgt", "Maj", "Adm", "Cmdr", "Gov",
+    "Sen", "Rep", "Rev", "Fr", "Hon", "Pres", "Supt", "Insp", "Cpl", "Pvt", "Brig", "Amb", "Messrs",
+    "Mme", "Mlle", "St", "Ft", "Mt", "No", "Nos", "Vol", "Vols", "Art", "Fig", "pp", "p", "ch",
+    "Sec", "Atty", "Det", "Sr", "Jr", "Lieut", "Comdr", "Gens", "Cdr", "approx", "vs", "v", "cf",
+    "viz", "Ave", "Blvd", "Rd", "Dept", "Univ", "est",
+];
+
+/// Abbreviations that end a sentence only when the next word is a usual sentence opener.
+const ABBREVS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc",
+    "Corp", "Co", "Ltd", "Bros", "etc", "al", "Ph", "Calif", "Mass", "Conn", "Penn", "Wash",
+    "Ariz", "Colo", "Fla", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mich", "Minn", "Miss", "Mo",
+    "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wis", "Wyo", "Ala", "Ark",
+    "Del", "Ga", "Ida", "Mont", "Dak", "Wisc", "Bhd", "Plc", "plc", "Cos", "Assn", "Intl", "Govt",
+    "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "a.m", "p.m", "e.g",
+    "i.e", "U.S", "U.K", "U.N", "E.U",
+];
+
+/// Capitalized words that usually open a sentence; after an ambiguous abbreviation they mark a break.
+const OPENERS: &[&str] = &[
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "In", "But", "And", "This",
+    "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "On", "At", "As",
+    "For", "If", "When", "While", "After", "Before", "However", "Meanwhile", "Also", "So", "Yet",
+    "Some", "Many", "Most", "Its", "What", "Why", "How", "Who", "Where", "Then", "Now", "Still",
+    "Since", "Although", "Though", "Because", "By", "From", "With", "Under", "Over", "One", "Two",
+    "Both", "Each", "All", "Such", "Other", "Another", "Last", "Next", "Earlier", "Later",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+fn is_closing_punct(c: char) -> bool {
+    matches!(c, '"' | '\u{201D}' | '\u{2019}' | '\'' | ')' | ']' | '}' | '\u{00BB}' | '\u{203A}')
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '\u{2026}' | '\u{203C}' | '\u{3002}' | '\u{FF01}' | '\u{FF1F}')
+}
+
+/// Lower-case clitics split off a word after an apostrophe ("Pakistan's" → "Pakistan" "'s").
+fn is_clitic(rest: &str) -> bool {
+    let lower_word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .take(4)
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    matches!(lower_word.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m")
+}
+
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// Splits `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let mut i = 0;
+    let mut space_before = true;
+    let mut newline_before = false;
+    while i < text.len() {
+        let c = match char_at(text, i) {
+            Some(c) => c,
+            None => break,
+        };
+        let clen = c.len_utf8();
+        if c.is_whitespace() || c.is_control() || is_invisible(c) {
+            space_before = true;
+            if c == '\n' || c == '\r' || c == '\u{2029}' || c == '\u{2028}' {
+                newline_before = true;
+            }
+            i += clen;
+            continue;
+        }
+        let start = i;
+        let kind;
+        if c.is_alphanumeric() {
+            kind = if c.is_ascii_digit() { TokKind::Number } else { TokKind::Word };
+            i += clen;
+            loop {
+                let Some(d) = char_at(text, i) else { break };
+                if d.is_alphanumeric() || is_mark(d) {
+                    i += d.len_utf8();
+                    continue;
+                }
+                // Digit groups and decimals: "1,200", "2.5".
+                if (d == ',' || d == '.') && kind == TokKind::Number {
+                    if let Some(e) = char_at(text, i + 1) {
+                        if e.is_ascii_digit() && bytes[i - 1].is_ascii_digit() {
+                            i += 1;
+                            continue;
+                        }
+                    }
+                }
+                // Inner apostrophe: "O'Neill", "don't" ("n't" is kept with the word).
+                if is_apostrophe(d) {
+                    let after = i + d.len_utf8();
+                    if let Some(e) = char_at(text, after) {
+                        if e.is_alphabetic() && !is_clitic(&text[after..]) {
+                            i = after;
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+            // Split "n't" off: "don't" stays one token (simpler for counting words).
+            // Abbreviations with periods: "U.S.", "a.m.", initials "W.", titles "Dr.".
+            if kind == TokKind::Word && bytes.get(i) == Some(&b'.') {
+                let word = &text[start..i];
+                let single = word.chars().count() == 1;
+                let dotted = dotted_run(text, start);
+                if dotted > i {
+                    i = dotted;
+                } else if single && word.chars().next().is_some_and(|c| c.is_uppercase()) {
+                    i += 1;
+                } else if TITLES.contains(&word) || ABBREVS.contains(&word) {
+                    i += 1;
+                }
+            }
+        } else if is_apostrophe(c)
+            && !space_before
+            && tokens.last().is_some_and(|t: &Token| t.end == start && t.kind == TokKind::Word)
+            && is_clitic(&text[start + clen..])
+        {
+            // A clitic: "'s", "’re".
+            i += clen;
+            while let Some(d) = char_at(text, i) {
+                if !d.is_alphabetic() {
+                    break;
+                }
+                i += d.len_utf8();
+            }
+            kind = TokKind::Word;
+        } else {
+            i += clen;
+            // Keep ellipses "..." and dashes "--" together.
+            if c == '.' || c == '-' {
+                while bytes.get(i) == Some(&(c as u8)) {
+                    i += 1;
+                }
+            }
+            kind = TokKind::Punct;
+        }
+        tokens.push(Token { start, end: i, kind, space_before, newline_before });
+        space_before = false;
+        newline_before = false;
+    }
+    tokens
+}
+
+/// Zero-width and format characters that are not word material.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}' | '\u{00AD}')
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+        || c == '\u{200E}'
+        || c == '\u{200F}'
+}
+
+/// Combining marks and joiners that continue a word ("é" written as e + U+0301, emoji ZWJ).
+fn is_mark(c: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&c)
+        || ('\u{1AB0}'..='\u{1AFF}').contains(&c)
+        || ('\u{20D0}'..='\u{20FF}').contains(&c)
+        || ('\u{FE20}'..='\u{FE2F}').contains(&c)
+        || c == '\u{200D}'
+        || c == '\u{200C}'
+        || ('\u{0610}'..='\u{061A}').contains(&c)
+        || ('\u{064B}'..='\u{065F}').contains(&c)
+        || ('\u{0900}'..='\u{0DFF}').contains(&c) && !c.is_alphanumeric()
+}
+
+/// For "U.S." / "a.m." / "U.S.A.": the end of the dotted run starting at `start`, or `start` if none.
+fn dotted_run(text: &str, start: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = start;
+    let mut pairs = 0;
+    loop {
+        let Some(c) = char_at(text, i) else { break };
+        if !c.is_alphabetic() {
+            break;
+        }
+        let next = i + c.len_utf8();
+        if b.get(next) != Some(&b'.') {
+            break;
+        }
+        pairs += 1;
+        i = next + 1;
+        // continue only if another single letter + '.' follows
+        match char_at(text, i) {
+            Some(d) if d.is_alphabetic() => {
+                let n2 = i + d.len_utf8();
+                if b.get(n2) == Some(&b'.') {
+                    continue;
+                }
+                // "U.Sa" is not a dotted run; stop before the letter.
+                break;
+            }
+            _ => break,
+        }
+    }
+    if pairs >= 2 {
+        i
+    } else {
+        start
+    }
+}
+
+/// True when the sentence should break after token `i` (which ends in a terminator).
+fn breaks_after(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    let tok = &text[t.start..t.end];
+    // Find the next token that is not closing punctuation.
+    let mut j = i + 1;
+    while j < tokens.len() {
+        let s = &text[tokens[j].start..tokens[j].end];
+        let c = s.chars().next().unwrap_or(' ');
+        if tokens[j].kind == TokKind::Punct && is_closing_punct(c) && !tokens[j].space_before {
+            j += 1;
+            continue;
+        }
+        // A closing quote after space is an opening quote of the next sentence only if followed by a capital.
+        break;
+    }
+    if j >= tokens.len() {
+        return true;
+    }
+    let next = &tokens[j];
+    if next.newline_before {
+        return true;
+    }
+    if !next.space_before {
+        return false;
+    }
+    let next_text = &text[next.start..next.end];
+    let first = next_text.chars().next().unwrap_or(' ');
+    let opens = first.is_uppercase()
+        || first.is_ascii_digit()
+        || matches!(first, '"' | '\u{201C}' | '\u{2018}' | '\'' | '(' | '[' | '\u{00AB}')
+        || (!first.is_lowercase() && first.is_alphabetic());
+    if !opens {
+        return false;
+    }
+    if tok == "." || tok == "!" || tok == "?" || tok.ends_with('!') || tok.ends_with('?') {
+        // A plain terminator: break, unless it is a period after a title or initial token
+        // (titles and initials carry their own period, so this is a real one).
+        return true;
+    }
+    if tok.starts_with("..") || tok == "\u{2026}" {
+        return first.is_uppercase();
+    }
+    if t.kind == TokKind::Word && tok.ends_with('.') {
+        let stem = &tok[..tok.len() - 1];
+        if TITLES.contains(&stem) {
+            return false;
+        }
+        let single_initial = stem.chars().count() == 1 && stem.chars().all(|c| c.is_uppercase());
+        if single_initial {
+            // "George W. Bush": an initial before a capitalized word.
+            return OPENERS.contains(&next_text);
+        }
+        // "U.S.", "Feb.", "Inc.": break only before a usual sentence opener.
+        return OPENERS.contains(&next_text);
+    }
+    true
+}
+
+fn ends_with_terminal(s: &str) -> bool {
+    s.chars().last().is_some_and(is_terminal)
+}
+
+/// Splits into paragraphs: on blank lines when the text has any, else on line breaks.
+fn paragraph_ranges(text: &str) -> Vec<(usize, usize)> {
+    let has_blank = {
+        let mut found = false;
+        let mut line_blank = false;
+        let mut seen_newline = false;
+        for c in text.chars() {
+            if c == '\n' {
+                if seen_newline && line_blank {
+                    found = true;
+                    break;
+                }
+                seen_newline = true;
+                line_blank = true;
+            } else if !c.is_whitespace() {
+                line_blank = false;
+            }
+        }
+        found
+    };
+    let mut out = Vec::new();
+    let mut para_start: Option<usize> = None;
+    let mut last_content_end = 0;
+    let mut line_start = 0;
+    let mut line_has_content = false;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            let line_blank = !line_has_content;
+            if !has_blank {
+                if let Some(s) = para_start.take() {
+                    out.push((s, last_content_end));
+                }
+            } else if line_blank {
+                if let Some(s) = para_start.take() {
+                    out.push((s, last_content_end));
+                }
+            }
+            line_start = i + 1;
+            line_has_content = false;
+            continue;
+        }
+        let _ = line_start;
+        if !c.is_whitespace() {
+            if para_start.is_none() {
+                para_start = Some(i);
+            }
+            line_has_content = true;
+            last_content_end = i + c.len_utf8();
+        }
+    }
+    if let Some(s) = para_start {
+        out.push((s, last_content_end));
+    }
+    out
+}
+
+/// Segments `text` into tokens, sentences and paragraphs.
+pub fn segment(text: &str) -> Doc<'_> {
+    let tokens = tokenize(text);
+    let paras = paragraph_ranges(text);
+    let mut sentences = Vec::new();
+    let mut paragraphs = Vec::with_capacity(paras.len());
+    let mut ti = 0;
+    for &(ps, pe) in &paras {
+        let first = ti;
+        while ti < tokens.len() && tokens[ti].start < pe {
+            ti += 1;
+        }
+        if first == ti {
+            continue;
+        }
+        paragraphs.push(Segment { start: ps, end: pe, tokens: first..ti });
+        // Sentences within the paragraph.
+        let mut s0 = first;
+        let mut k = first;
+        while k < ti {
+            let t = tokens[k];
+            let s = &text[t.start..t.end];
+            let mut cut: Option<usize> = None; // last token index of the sentence
+            if k + 1 < ti && tokens[k + 1].newline_before {
+                // A line break ends a sentence unless the next line starts in lower case.
+                let nx = &text[tokens[k + 1].start..tokens[k + 1].end];
+                let lower = nx.chars().next().is_some_and(|c| c.is_lowercase());
+                if !lower || ends_with_terminal(s) {
+                    cut = Some(k);
+                }
+            }
+            if cut.is_none() && (ends_with_terminal(s) && (t.kind == TokKind::Punct || s.ends_with('.'))) {
+                if breaks_after(text, &tokens[..ti], k) {
+                    // Swallow closing quotes/brackets attached to the terminator.
+                    let mut e = k;
+                    while e + 1 < ti {
+                        let n = tokens[e + 1];
+                        let ns = &text[n.start..n.end];
+                        if n.kind == TokKind::Punct
+                            && !n.space_before
+                            && ns.chars().next().is_some_and(is_closing_punct)
+                        {
+                            e += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    cut = Some(e);
+                }
+            }
+            if let Some(e) = cut {
+                sentences.push(Segment { start: tokens[s0].start, end: tokens[e].end, tokens: s0..e + 1 });
+                s0 = e + 1;
+                k = e + 1;
+            } else {
+                k += 1;
+            }
+            // Very long runs with no terminator: cut every 400 tokens to keep downstream work bounded.
+            if k - s0 >= 400 && s0 < k {
+                sentences.push(Segment { start: tokens[s0].start, end: tokens[k - 1].end, tokens: s0..k });
+                s0 = k;
+            }
+        }
+        if s0 < ti {
+            sentences.push(Segment { start: tokens[s0].start, end: tokens[ti - 1].end, tokens: s0..ti });
+        }
+    }
+    Doc { text, tokens, sentences, paragraphs }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(text: &str) -> Vec<String> {
+        let d = segment(text);
+        d.sentences.iter().map(|s| text[s.start..s.end].to_string()).collect()
+    }
+
+    fn toks(text: &str) -> Vec<String> {
+        tokenize(text).iter().map(|t| text[t.start..t.end].to_string()).collect()
+    }
+
+    #[test]
+    fn tokens_news() {
+        assert_eq!(toks("U.S.-Pakistan"), ["U.S.", "-", "Pakistan"]);
+        assert_eq!(toks("Pakistan's 1,200-1,800 people"), ["Pakistan", "'s", "1,200", "-", "1,800", "people"]);
+        assert_eq!(toks("88% of $1.2 billion"), ["88", "%", "of", "$", "1.2", "billion"]);
+        assert_eq!(toks("O'Neill don't"), ["O'Neill", "don't"]);
+        assert_eq!(toks("Zoë naïve"), ["Zoë", "naïve"]);
+        assert_eq!(toks("at 3 p.m. today"), ["at", "3", "p.m.", "today"]);
+        assert_eq!(toks("Pakistan\u{2019}s"), ["Pakistan", "\u{2019}s"]);
+    }
+
+    #[test]
+    fn sentences_news() {
+        assert_eq!(
+            sents("Lt. Gen. Douglas Lute spoke. The U.S. Defense Secretary agreed."),
+            ["Lt. Gen. Douglas Lute spoke.", "The U.S. Defense Secretary agreed."]
+        );
+        assert_eq!(sents("It rose 2.5 percent. No. 10 said so."), ["It rose 2.5 percent.", "No. 10 said so."]);
+        assert_eq!(sents("President George W. Bush met B. Young."), ["President George W. Bush met B. Young."]);
+        assert_eq!(
+            sents("\"We will win...\" he said. Then he left."),
+            ["\"We will win...\" he said.", "Then he left."]
+        );
+        assert_eq!(
+            sents("“We will win.” He left the U.S. The end came."),
+            ["“We will win.”", "He left the U.S.", "The end came."]
+        );
+        assert_eq!(
+            sents("Headline With No Period\n\nFebruary 11, 2017\n\nBody text here."),
+            ["Headline With No Period", "February 11, 2017", "Body text here."]
+        );
+        assert_eq!(sents("Wait... What happened?"), ["Wait...", "What happened?"]);
+    }
+
+    #[test]
+    fn paragraphs() {
+        let d = segment("One.\nTwo.\n\nThree.");
+        assert_eq!(d.paragraphs.len(), 2);
+        let d = segment("One.\nTwo.\nThree.");
+        assert_eq!(d.paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn empty_and_blank() {
+        assert!(segment("").sentences.is_empty());
+        assert!(segment("  \n\n \t").sentences.is_empty());
+    }
+}
