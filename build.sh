@@ -88,8 +88,8 @@ serve() {
 
 rust_tests() {
   log "Rust tests (native)"
-  cargo test --release --all-targets
-  cargo test --release --doc
+  cargo test --all-targets
+  cargo test --doc
 }
 
 browser_tests() {

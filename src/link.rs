@@ -1,10 +1,367 @@
 //! Grouping: name mentions into entities ("Qamar Javed Bajwa" … "General Bajwa" … "Bajwa"),
-//! with canonical names, acronyms, aliases, roles and salience.
+//! with canonical names, acronyms, aliases, titles (roles) and salience.
+//!
+//! ```
+//! use article_lens::{analyze_bytes, Options, Kind};
+//! let a = analyze_bytes("Defense Secretary Jim Mattis spoke. Later Mattis left.", &Options::default());
+//! let people: Vec<_> = a.entities.iter().filter(|e| e.kind == Kind::Person).collect();
+//! if let Some(p) = people.first() {
+//!     assert_eq!(p.name, "Jim Mattis");
+//! }
+//! ```
 
-use crate::model::{Entity, Span};
+use std::collections::HashMap;
+
+use crate::model::{Entity, Kind, Span};
 use crate::text::Doc;
 
-/// Groups the name spans of `spans` (sorted by start) into entities and sets each span's `entity`.
-pub fn group(_doc: &Doc, _spans: &mut [Span]) -> Vec<Entity> {
-    Vec::new()
+/// Words that, capitalized right before a person's name, are the person's title or role.
+const TITLE_WORDS: &[&str] = &[
+    "General", "Gen.", "Lieutenant", "Lt.", "Colonel", "Col.", "Major", "Maj.", "Captain", "Capt.",
+    "Sergeant", "Sgt.", "Admiral", "Adm.", "Commander", "Marshal", "Brigadier", "Corporal",
+    "Private", "Secretary", "Defense", "Defence", "State", "Foreign", "Home", "Interior",
+    "Finance", "Treasury", "Health", "Education", "Justice", "Energy", "Trade", "Labor", "Labour",
+    "Minister", "Prime", "Deputy", "Vice", "Vice-President", "President", "Chief", "Chairman",
+    "Chairwoman", "Chair", "Director", "Governor", "Gov.", "Senator", "Sen.", "Representative",
+    "Rep.", "Congressman", "Congresswoman", "Mayor", "Judge", "Ambassador", "King", "Queen",
+    "Prince", "Princess", "Pope", "Sheikh", "Emir", "Sultan", "Chancellor", "Premier", "Speaker",
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Professor", "Sir", "Dame", "Lord", "Lady", "Rev.",
+    "Reverend", "Father", "Bishop", "Archbishop", "Cardinal", "Imam", "Rabbi", "Attorney",
+    "Ex-President", "Former", "former", "then", "CEO", "Executive", "Officer", "Coach", "Detective",
+    "Inspector", "Superintendent", "Commissioner", "Spokesman", "Spokeswoman", "Mr", "Mrs", "Ms",
+    "Dr", "Lt", "Gen", "Col", "Joint", "Assistant",
+    "Under", "Undersecretary", "Envoy", "Special", "First", "Lady", "Crown", "Supreme", "Leader",
+];
+
+/// Well-known alternative names of places and bodies, and their canonical name.
+const ALIASES: &[(&str, &str)] = &[
+    ("us", "United States"),
+    ("usa", "United States"),
+    ("united states", "United States"),
+    ("united states of america", "United States"),
+    ("america", "United States"),
+    ("uk", "United Kingdom"),
+    ("britain", "United Kingdom"),
+    ("great britain", "United Kingdom"),
+    ("united kingdom", "United Kingdom"),
+    ("un", "United Nations"),
+    ("united nations", "United Nations"),
+    ("eu", "European Union"),
+    ("european union", "European Union"),
+    ("uae", "United Arab Emirates"),
+    ("united arab emirates", "United Arab Emirates"),
+    ("ussr", "Soviet Union"),
+    ("soviet union", "Soviet Union"),
+    ("prc", "China"),
+    ("nato", "NATO"),
+    ("drc", "Democratic Republic of the Congo"),
+];
+
+/// The grouping key of a mention: lower case, possessive and periods dropped, spaces collapsed.
+fn key_of(text: &str) -> String {
+    let t = text.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+    let mut out = String::with_capacity(t.len());
+    let mut space = false;
+    for c in t.chars() {
+        if c == '.' {
+            continue;
+        }
+        if c.is_whitespace() || c == '-' {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+fn canonical_alias(key: &str) -> Option<&'static str> {
+    ALIASES.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
+/// "Central Intelligence Agency" → "cia" (initials of capitalized words, skipping of/and/the/for).
+fn initials(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !matches!(*w, "of" | "and" | "the" | "for" | "on" | "in" | "&"))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .flat_map(|c| c.to_lowercase())
+        .collect()
+}
+
+/// Finds the title run right before a person span, returns (title text).
+fn title_before(doc: &Doc, start: usize) -> Option<String> {
+    let mut i = doc.token_at_or_after(start);
+    let first_tok = i;
+    while i > 0 {
+        let t = doc.tok(i - 1);
+        if TITLE_WORDS.contains(&t) && !doc.tokens[i].newline_before {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    if i == first_tok {
+        return None;
+    }
+    // Drop leading lower-case words ("former", "then") from the title proper? Keep them: they are roles.
+    let s = doc.tokens[i].start;
+    let e = doc.tokens[first_tok - 1].end;
+    Some(doc.text[s..e].to_string())
+}
+
+struct Group {
+    kind: Kind,
+    name: String,
+    name_tokens: usize,
+    keys: Vec<String>,
+    mentions: Vec<usize>,
+    roles: Vec<String>,
+    aliases: Vec<String>,
+    first: usize,
+    in_lead: bool,
+    canonical_fixed: bool,
+}
+
+/// Groups the name spans of `spans` (sorted by start) into entities, sets each name span's
+/// `entity` (and `title` for people), and returns the entities sorted by salience, highest first.
+pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
+    let lead_end = lead_end(doc);
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<(Kind, String), usize> = HashMap::new();
+    let mut acronyms: HashMap<String, usize> = HashMap::new();
+
+    for si in 0..spans.len() {
+        if !spans[si].kind.is_name() {
+            continue;
+        }
+        let kind = spans[si].kind;
+        if kind == Kind::Person {
+            if let Some(t) = title_before(doc, spans[si].start) {
+                spans[si].title = Some(t);
+            }
+        }
+        let text = spans[si].text.clone();
+        let mut key = key_of(&text);
+        if key.is_empty() {
+            continue;
+        }
+        let alias = canonical_alias(&key);
+        if let Some(c) = alias {
+            key = key_of(c);
+        }
+        let ntok = text.split_whitespace().count();
+        let mut gi = by_key.get(&(kind, key.clone())).copied();
+        if gi.is_none() {
+            gi = match kind {
+                Kind::Person => person_match(&groups, &key),
+                Kind::Organization | Kind::Place | Kind::Misc => {
+                    acronyms.get(&key).copied().filter(|&g| groups[g].kind == kind)
+                }
+                _ => None,
+            };
+        }
+        let g = match gi {
+            Some(g) => g,
+            None => {
+                groups.push(Group {
+                    kind,
+                    name: alias.map(str::to_string).unwrap_or_else(|| text.trim_end_matches("'s").to_string()),
+                    name_tokens: ntok,
+                    keys: Vec::new(),
+                    mentions: Vec::new(),
+                    roles: Vec::new(),
+                    aliases: Vec::new(),
+                    first: spans[si].start,
+                    in_lead: false,
+                    canonical_fixed: alias.is_some(),
+                });
+                groups.len() - 1
+            }
+        };
+        let gr = &mut groups[g];
+        if !gr.keys.contains(&key) {
+            gr.keys.push(key.clone());
+            by_key.insert((kind, key.clone()), g);
+        }
+        // A longer mention of the same person becomes the canonical name.
+        if !gr.canonical_fixed && ntok > gr.name_tokens && kind == Kind::Person {
+            let old = std::mem::replace(&mut gr.name, text.clone());
+            if !gr.aliases.contains(&old) {
+                gr.aliases.push(old);
+            }
+            gr.name_tokens = ntok;
+        } else if text != gr.name && !gr.aliases.contains(&text) {
+            gr.aliases.push(text.clone());
+        }
+        if let Some(t) = &spans[si].title {
+            if !gr.roles.contains(t) {
+                gr.roles.push(t.clone());
+            }
+        }
+        gr.mentions.push(si);
+        if spans[si].start < lead_end {
+            gr.in_lead = true;
+        }
+        // Acronyms: "Central Intelligence Agency (CIA)" and initials of multi-word names.
+        if matches!(kind, Kind::Organization | Kind::Place | Kind::Misc) && ntok >= 2 {
+            let ini = initials(&text);
+            if ini.len() >= 2 {
+                acronyms.entry(ini).or_insert(g);
+            }
+        }
+    }
+
+    // Salience: frequency, first position, presence in the headline / first paragraph.
+    let max_count = groups.iter().map(|g| g.mentions.len()).max().unwrap_or(1).max(1) as f32;
+    let len = doc.text.len().max(1) as f32;
+    let mut order: Vec<(f32, usize)> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let freq = g.mentions.len() as f32 / max_count;
+            let early = 1.0 - g.first as f32 / len;
+            let lead = if g.in_lead { 1.0 } else { 0.0 };
+            (0.6 * freq + 0.25 * early + 0.15 * lead, i)
+        })
+        .collect();
+    order.sort_by(|a, b| b.0.total_cmp(&a.0).then(groups[a.1].first.cmp(&groups[b.1].first)));
+    let mut entities = Vec::with_capacity(groups.len());
+    for (id, &(sal, gi)) in order.iter().enumerate() {
+        let g = &groups[gi];
+        for &m in &g.mentions {
+            spans[m].entity = Some(id);
+        }
+        let mut aliases: Vec<String> = g.aliases.iter().filter(|a| **a != g.name).cloned().collect();
+        aliases.dedup();
+        entities.push(Entity {
+            id,
+            kind: g.kind,
+            name: g.name.clone(),
+            mentions: g.mentions.clone(),
+            count: g.mentions.len(),
+            salience: (sal * 1000.0).round() / 1000.0,
+            roles: g.roles.clone(),
+            aliases,
+        });
+    }
+    entities
+}
+
+/// A person mention joins an earlier person when it is one of that person's name words
+/// ("Bajwa" → "Qamar Javed Bajwa") or that person's name is a word of it ("Jim Mattis" ← "Mattis").
+/// Ambiguous matches (two people share the word) join nobody.
+fn person_match(groups: &[Group], key: &str) -> Option<usize> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let mut found = None;
+    for (i, g) in groups.iter().enumerate() {
+        if g.kind != Kind::Person {
+            continue;
+        }
+        let hit = g.keys.iter().any(|k| {
+            let kw: Vec<&str> = k.split(' ').collect();
+            if words.len() == 1 {
+                kw.len() > 1 && (kw.last() == Some(&words[0]) || kw.first() == Some(&words[0]))
+            } else if kw.len() == 1 {
+                words.last() == Some(&kw[0])
+            } else {
+                // "George Bush" vs "George W. Bush": same first and last word.
+                kw.first() == words.first() && kw.last() == words.last()
+            }
+        });
+        if hit {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(i);
+        }
+    }
+    found
+}
+
+/// The end of the "lead": the headline and first paragraph (the first two paragraphs when the
+/// first is a short headline or dateline).
+fn lead_end(doc: &Doc) -> usize {
+    let mut end = 0;
+    let mut words = 0;
+    for p in &doc.paragraphs {
+        end = p.end;
+        words += p.tokens.len();
+        if words >= 25 {
+            break;
+        }
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment;
+
+    fn span(text: &str, needle: &str, nth: usize, kind: Kind) -> Span {
+        let (s, _) = text.match_indices(needle).nth(nth).unwrap();
+        Span::new(text, s, s + needle.len(), kind)
+    }
+
+    #[test]
+    fn groups_people_places_and_acronyms() {
+        let text = "General Qamar Javed Bajwa met U.S. Defense Secretary Jim Mattis. Bajwa thanked Mattis. \
+                    The United States and the Central Intelligence Agency (CIA) agreed. The CIA and America said so.";
+        let doc = segment(text);
+        let mut spans = vec![
+            span(text, "Qamar Javed Bajwa", 0, Kind::Person),
+            span(text, "U.S.", 0, Kind::Place),
+            span(text, "Jim Mattis", 0, Kind::Person),
+            span(text, "Bajwa", 1, Kind::Person),
+            span(text, "Mattis", 1, Kind::Person),
+            span(text, "United States", 0, Kind::Place),
+            span(text, "Central Intelligence Agency", 0, Kind::Organization),
+            span(text, "CIA", 0, Kind::Organization),
+            span(text, "CIA", 1, Kind::Organization),
+            span(text, "America", 0, Kind::Place),
+        ];
+        spans.sort_by_key(|s| s.start);
+        let ents = group(&doc, &mut spans);
+        let find = |n: &str| ents.iter().find(|e| e.name == n).unwrap_or_else(|| panic!("no {n}: {ents:?}"));
+        assert_eq!(find("Qamar Javed Bajwa").count, 2);
+        assert_eq!(find("Qamar Javed Bajwa").roles, ["General"]);
+        assert_eq!(find("Jim Mattis").count, 2);
+        assert_eq!(find("Jim Mattis").roles, ["Defense Secretary"]);
+        assert_eq!(find("United States").count, 3);
+        assert_eq!(find("Central Intelligence Agency").count, 3);
+        assert_eq!(ents.len(), 4);
+        // ids are positions, and every mention points back.
+        for e in &ents {
+            for &m in &e.mentions {
+                assert_eq!(spans[m].entity, Some(e.id));
+            }
+        }
+        assert!(ents.windows(2).all(|w| w[0].salience >= w[1].salience));
+    }
+
+    #[test]
+    fn ambiguous_surname_joins_nobody() {
+        let text = "George Bush and Jeb Bush met. Bush spoke.";
+        let doc = segment(text);
+        let mut spans = vec![
+            span(text, "George Bush", 0, Kind::Person),
+            span(text, "Jeb Bush", 0, Kind::Person),
+            span(text, "Bush", 2, Kind::Person),
+        ];
+        let ents = group(&doc, &mut spans);
+        assert_eq!(ents.len(), 3);
+    }
+
+    #[test]
+    fn keys() {
+        assert_eq!(key_of("U.S."), "us");
+        assert_eq!(key_of("Pakistan's"), "pakistan");
+        assert_eq!(initials("Central Intelligence Agency"), "cia");
+        assert_eq!(initials("Senate Armed Services Committee"), "sasc");
+    }
 }
