@@ -55,18 +55,17 @@ function loadSettings() {
   }
 }
 
-let storageWarned = false;
+let storageError = '';
 function store(key, value) {
   try {
     localStorage.setItem(key, value);
-    storageWarned = false;
+    storageError = '';
     return true;
   } catch (e) {
-    if (!storageWarned) {
-      storageWarned = true;
-      const why = e && e.name === 'QuotaExceededError' ? 'the browser’s storage is full' : 'storage is not available';
-      setStatus(`Couldn’t keep a copy of the text in this browser (${why}); it will be lost on reload. Export or copy it to keep it.`, 'error');
-    }
+    const first = !storageError;
+    const why = e && e.name === 'QuotaExceededError' ? 'the browser’s storage is full' : 'storage is not available';
+    storageError = `Not kept in this browser (${why}): the text will be lost on reload, export it to keep it.`;
+    if (first) setStatus(storageError, 'error');
     return false;
   }
 }
@@ -129,6 +128,12 @@ function analyzeNow() {
   lastRequest = { id, text };
   // A run that has been busy for long is probably a huge text the user already replaced: stop it.
   if (inflight && performance.now() - inflight.since > 3000) killWorker();
+  post(id, text);
+  if (!state.analysis) setStatus('Analyzing…');
+  statusEl.dataset.busy = '1';
+}
+
+function post(id, text) {
   try {
     getWorker().postMessage({ id, text, options: options() });
   } catch (e) {
@@ -136,9 +141,9 @@ function analyzeNow() {
     setStatus(`Could not start the analyzer: ${e.message || e}`, 'error');
     return;
   }
-  inflight = { id, since: performance.now() };
-  if (!state.analysis) setStatus('Analyzing…');
-  statusEl.dataset.busy = '1';
+  // `since` is when the worker started on the oldest unanswered request.
+  if (!inflight) inflight = { id, since: performance.now() };
+  else inflight.id = id;
 }
 
 let debounceTimer = 0;
@@ -149,8 +154,17 @@ function analyzeSoon() {
 
 function onWorkerMessage(ev) {
   const d = ev.data || {};
-  if (inflight && inflight.id <= d.id) inflight = null;
-  if (d.id !== seq) return; // stale: a newer text is on its way
+  if (d.id !== seq) {
+    // Stale: a newer text is on its way. The worker has moved on to it.
+    if (inflight) inflight.since = performance.now();
+    if (d.fatal) {
+      // The wasm instance died on an old text: give the latest one a fresh worker.
+      killWorker();
+      post(lastRequest.id, lastRequest.text);
+    }
+    return;
+  }
+  inflight = null;
   delete statusEl.dataset.busy;
   if (d.error) {
     if (d.fatal) killWorker();
@@ -165,7 +179,9 @@ function onWorkerMessage(ev) {
   const a = d.analysis;
   const n = a.spans.length;
   const note = a.warnings && a.warnings.length ? ` · ${a.warnings.join(' ')}` : '';
-  setStatus(`${a.stats.words.toLocaleString('en-US')} words · ${n} findings · analyzed in ${Math.max(1, Math.round(d.ms))} ms${note}`);
+  const line = `${a.stats.words.toLocaleString('en-US')} words · ${n} findings · analyzed in ${Math.max(1, Math.round(d.ms))} ms${note}`;
+  if (storageError) setStatus(`${line} · ${storageError}`, 'error');
+  else setStatus(line);
 }
 
 // ---------- rendering ----------
@@ -197,6 +213,9 @@ function renderText() {
   const a = state.analysis;
   if (!a) return;
   renderLegend($('legend'), countKeys(a), state.shown, toggleKind, toggleLayer);
+  // While editing, the (hidden) reader is rebuilt only when the reading view comes back.
+  state.textDirty = state.view === 'edit';
+  if (state.textDirty) return;
   const scroll = reader.scrollTop;
   state.marks = renderHighlights(reader, state.text, a, state.shown);
   reader.scrollTop = scroll;
@@ -218,7 +237,7 @@ function toggleKind(key) {
   else state.shown.add(key);
   saveSettings();
   renderText();
-  const btn = $('legend').querySelector(`.legend-item[data-kind="${key}"]`);
+  const btn = $('legend').querySelector(`.legend-item[data-key="${key}"]`);
   if (btn) btn.focus();
 }
 
@@ -239,8 +258,8 @@ function toggleLayer(layer, on) {
 function tipFor(mark) {
   const a = state.analysis;
   const lines = [];
-  const key = mark.dataset.kind;
-  lines.push(h('strong', { class: 'tip-kind', dataset: { kind: key } }, LABELS[key] || key));
+  const key = mark.dataset.key;
+  lines.push(h('strong', { class: 'tip-kind', dataset: { key } }, LABELS[key] || key));
   if (mark.dataset.span != null) {
     const sp = a.spans[Number(mark.dataset.span)];
     lines.push(h('div', { class: 'tip-text' }, sp.text.length > 160 ? sp.text.slice(0, 157) + '…' : sp.text));
@@ -339,6 +358,7 @@ function focusMark(mark) {
 
 function jumpToSpan(i) {
   const a = state.analysis;
+  if (state.view !== 'read') setView('read');
   let m = reader.querySelector(`mark.hl[data-span="${i}"]`);
   if (!m && a && a.spans[i]) {
     state.shown.add(keyOf(a.spans[i]));
@@ -376,6 +396,7 @@ function markEntity() {
 }
 
 function selectEntity(id, fromMark) {
+  if (id != null && state.view !== 'read') setView('read');
   state.entity = id;
   state.entityPos = -1;
   if (id != null) {
@@ -416,6 +437,10 @@ function setView(view) {
   const top = from.scrollTop;
   const frac = top / Math.max(1, from.scrollHeight - from.clientHeight);
   state.view = view;
+  if (view === 'read' && state.textDirty) {
+    viewport.dataset.view = view;
+    renderText();
+  }
   viewport.dataset.view = view;
   $('view-read').setAttribute('aria-pressed', String(view === 'read'));
   $('view-edit').setAttribute('aria-pressed', String(view === 'edit'));

@@ -1,6 +1,6 @@
 // Kinds, layers and the words used for them. Shared by the renderer, the panels and the exports.
 
-/** Legend order. `key` is what `data-kind` holds on a highlight. */
+/** Legend order. `key` is what `data-key` holds on a highlight (its colour); `data-kind` is the span's kind. */
 export const LAYERS = [
   { id: 'names', label: 'Names', kinds: ['person', 'organization', 'place', 'group', 'misc'] },
   { id: 'dates', label: 'Dates & times', kinds: ['date', 'time'] },

@@ -42,11 +42,11 @@ export function renderLegend(container, counts, shown, onToggle, onToggleLayer) 
           {
             type: 'button',
             class: 'legend-item',
-            dataset: { kind: k },
+            dataset: { key: k },
             'aria-pressed': String(shown.has(k)),
             onclick: () => onToggle(k),
           },
-          h('span', { class: 'swatch hl-swatch', dataset: { kind: k }, 'aria-hidden': 'true' }),
+          h('span', { class: 'swatch hl-swatch', dataset: { key: k }, 'aria-hidden': 'true' }),
           `${LABELS[k]} `,
           h('span', { class: 'count' }, String(counts[k] || 0)),
         ),
@@ -169,7 +169,7 @@ function timelineChart(list, onJump) {
     pts.map((p, n) =>
       s(
         'circle',
-        { cx: x(p.y).toFixed(1), cy: 28 - (n % 3) * 6 + 6, r: 4.5, class: 'dot', dataset: { kind: p.sp.kind }, onclick: () => onJump(p.i) },
+        { cx: x(p.y).toFixed(1), cy: 28 - (n % 3) * 6 + 6, r: 4.5, class: 'dot', dataset: { key: p.sp.kind }, onclick: () => onJump(p.i) },
         s('title', {}, `${p.sp.text} (${p.sp.value})`),
       ),
     ),
@@ -297,7 +297,7 @@ export function renderEntities(container, chartContainer, analysis, selected, on
       h(
         'div',
         { class: 'entity-group' },
-        h('h3', {}, h('span', { class: 'swatch hl-swatch', dataset: { kind }, 'aria-hidden': 'true' }), `${LABELS[kind]} (${list.length})`),
+        h('h3', {}, h('span', { class: 'swatch hl-swatch', dataset: { key: kind }, 'aria-hidden': 'true' }), `${LABELS[kind]} (${list.length})`),
         h(
           'ul',
           { class: 'entities' },
@@ -310,7 +310,7 @@ export function renderEntities(container, chartContainer, analysis, selected, on
                 {
                   type: 'button',
                   class: 'entity',
-                  dataset: { entity: String(e.id), kind },
+                  dataset: { entity: String(e.id), key: kind },
                   'aria-pressed': String(selected === e.id),
                   title: [e.roles?.length ? `Roles: ${e.roles.join(', ')}` : '', e.aliases?.length ? `Also: ${e.aliases.join(', ')}` : ''].filter(Boolean).join('\n') || undefined,
                   onclick: () => onSelect(selected === e.id ? null : e.id),
@@ -349,7 +349,7 @@ function entityChart(analysis, onSelect) {
         'g',
         { class: 'bar', onclick: () => onSelect(e.id) },
         s('text', { x: labelW - 6, y: y + 14, 'text-anchor': 'end', class: 'bar-label' }, name),
-        s('rect', { x: labelW, y, width: w.toFixed(1), height: row - 6, rx: 2, class: 'bar-rect', dataset: { kind: e.kind } }),
+        s('rect', { x: labelW, y, width: w.toFixed(1), height: row - 6, rx: 2, class: 'bar-rect', dataset: { key: e.kind } }),
         s('text', { x: labelW + w + 4, y: y + 14, class: 'bar-value' }, String(e.count)),
         s('title', {}, `${e.name}: ${e.count} mentions`),
       );
@@ -407,13 +407,13 @@ export function renderStrip(svg, reader, marks, onJumpMark) {
   for (let i = 0; i < marks.length && ticks.length < limit; i++) {
     const m = marks[i];
     if (m.dataset.cont) continue;
-    const k = m.dataset.kind;
+    const k = m.dataset.key;
     if (k === 'hard' || k === 'very-hard') continue;
     const y = Math.round((m.offsetTop / total) * H);
     const id = `${k}:${y}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    ticks.push(s('rect', { x: 1, y: Math.min(H - 3, y), width: 10, height: 3, class: 'tick', dataset: { kind: k, i: String(i) } }));
+    ticks.push(s('rect', { x: 1, y: Math.min(H - 3, y), width: 10, height: 3, class: 'tick', dataset: { key: k, i: String(i) } }));
   }
   const view = s('rect', { x: 0, y: 0, width: 12, height: Math.max(8, (reader.clientHeight / total) * H), class: 'strip-view' });
   svg.replaceChildren(view, ...ticks);

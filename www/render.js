@@ -103,7 +103,8 @@ export function itemLabel(item, analysis) {
 }
 
 /**
- * Fills `container` with the text and its highlights. Every highlight is `<mark class="hl" data-kind>`,
+ * Fills `container` with the text and its highlights. Every highlight is `<mark class="hl" data-kind data-key>`
+ * (kind: the span's kind or "sentence"; key: the legend entry, e.g. quotes split into statement/term),
  * focusable, with an aria-label; names carry `data-entity`. Returns the marks in document order.
  */
 export function renderHighlights(container, text, analysis, shown) {
@@ -117,13 +118,17 @@ export function renderHighlights(container, text, analysis, shown) {
       const it = child.item;
       const el = document.createElement('mark');
       el.className = 'hl';
-      el.dataset.kind = it.key;
+      el.dataset.key = it.key;
       el.dataset.initial = INITIALS[it.key] || it.key;
       if (it.span != null) {
         el.dataset.span = String(it.span);
         const sp = analysis.spans[it.span];
+        el.dataset.kind = sp.kind;
+        if (sp.role) el.dataset.role = sp.role;
         if (sp.entity != null) el.dataset.entity = String(sp.entity);
       } else {
+        el.dataset.kind = 'sentence';
+        el.dataset.difficulty = it.key;
         el.dataset.sentence = String(it.sentence);
       }
       if (it.cont) el.dataset.cont = '1';

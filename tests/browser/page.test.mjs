@@ -43,11 +43,11 @@ test('seed article: highlights, panels, no off-site requests, no console errors 
   await page.click('#view-read');
   await page.waitForSelector('#reader');
 
-  // Every highlight is a focusable <mark class="hl" data-kind> with an aria-label; text is unchanged.
+  // Every highlight is a focusable <mark class="hl" data-kind data-key> with an aria-label; text is unchanged.
   const readerText = await page.$eval('#reader', (el) => el.textContent);
   assert.equal(readerText, SAMPLE, 'the reader shows exactly the input text');
   const bad = await page.$$eval('mark.hl', (els) =>
-    els.filter((e) => !e.dataset.kind || e.tabIndex !== 0 || !e.getAttribute('aria-label')).length,
+    els.filter((e) => !e.dataset.kind || !e.dataset.key || e.tabIndex !== 0 || !e.getAttribute('aria-label')).length,
   );
   assert.equal(bad, 0);
 
@@ -79,7 +79,7 @@ test('extractor findings are highlighted: 88% (percent), February 11, 2017 (date
   const results = {
     percent: await markText(page, 'percent', '88%'),
     date: await markText(page, 'date', 'February 11, 2017'),
-    quote: await markText(page, 'statement', '“press both Afghanistan'),
+    quote: await markText(page, 'quote', '“press both Afghanistan'),
   };
   await context.close();
   assert.deepEqual(results.percent, ['88%'], 'percent 88%');
@@ -93,16 +93,16 @@ test('legend toggles a kind with the mouse and with Enter/Space', async () => {
   await page.goto(server.url);
   await waitForAnalysis(page);
   // Use the sentence-difficulty layer, which exists even before the extractors land.
-  const btn = '.legend-item[data-kind="very-hard"]';
-  const before = await page.$$eval('mark.hl[data-kind="very-hard"]', (e) => e.length);
+  const btn = '.legend-item[data-key="very-hard"]';
+  const before = await page.$$eval('mark.hl[data-key="very-hard"]', (e) => e.length);
   await page.click(btn);
   assert.equal(await page.getAttribute(btn, 'aria-pressed'), before ? 'false' : 'true');
-  const mid = await page.$$eval('mark.hl[data-kind="very-hard"]', (e) => e.length);
+  const mid = await page.$$eval('mark.hl[data-key="very-hard"]', (e) => e.length);
   await page.focus(btn);
   await page.keyboard.press('Enter');
-  const after1 = await page.$$eval('mark.hl[data-kind="very-hard"]', (e) => e.length);
+  const after1 = await page.$$eval('mark.hl[data-key="very-hard"]', (e) => e.length);
   await page.keyboard.press(' ');
-  const after2 = await page.$$eval('mark.hl[data-kind="very-hard"]', (e) => e.length);
+  const after2 = await page.$$eval('mark.hl[data-key="very-hard"]', (e) => e.length);
   await context.close();
   assert.equal(after1, before);
   assert.equal(after2, mid);
@@ -165,5 +165,36 @@ test('bad options from the page are reported as errors, not crashes', async () =
   const text = await page.textContent('#status');
   if (kind === 'error') assert.match(text, /anchor_date|date/i);
   assert.ok((await page.$eval('#reader', (el) => el.textContent)).length > 100, 'the reader still shows the text');
+  await context.close();
+});
+
+test('after a wasm trap the next run gets a fresh worker', async () => {
+  const { context } = await auditedContext(browser);
+  // A stand-in worker that behaves like a trapped wasm instance: once "panicked", every call fails.
+  let workersStarted = 0;
+  await context.route('**/worker.js', (r) => {
+    workersStarted++;
+    r.fulfill({
+      status: 200,
+      contentType: 'text/javascript',
+      body: `let dead = false;
+self.onmessage = (e) => {
+  const { id, text } = e.data;
+  if (dead || text === 'PANIC') { dead = true; self.postMessage({ id, error: 'The analyzer crashed (unreachable).', fatal: true }); return; }
+  self.postMessage({ id, ms: 1, analysis: { version: 't', offsets: 'utf-16', length: text.length, spans: [], entities: [], sentences: [], paragraphs: [], stats: { words: text.split(/\\s+/).filter(Boolean).length, keywords: [] } } });
+};`,
+    });
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  let n = await waitForAnalysis(page);
+  await page.click('#view-edit');
+  await page.fill('#input', 'PANIC');
+  await page.waitForFunction(() => /crashed/.test(document.querySelector('#status').textContent));
+  assert.equal(await page.inputValue('#input'), 'PANIC');
+  await page.fill('#input', 'fine again');
+  n = await waitForAnalysis(page, n);
+  assert.match(await page.textContent('#status'), /2 words/);
+  assert.equal(workersStarted, 2, 'a second worker was started');
   await context.close();
 });

@@ -32,12 +32,12 @@ async function open(opts = {}, fake = null) {
   return { context, page, audit, n };
 }
 
-const count = (page, kind) => page.$$eval(`mark.hl[data-kind="${kind}"]`, (e) => e.length);
+const count = (page, key) => page.$$eval(`mark.hl[data-key="${key}"]`, (e) => e.length);
 
 test('layers: a layer button toggles all its kinds; counts are shown', async () => {
   const { context, page } = await open({}, fakeWorkerSource());
   assert.ok((await count(page, 'place')) > 10);
-  assert.equal(await page.textContent('.legend-item[data-kind="place"] .count'), '37');
+  assert.equal(await page.textContent('.legend-item[data-key="place"] .count'), '37');
   const names = page.locator('.legend-layer', { hasText: 'Names' });
   await names.click();
   for (const k of ['person', 'organization', 'place', 'group']) assert.equal(await count(page, k), 0, k);
@@ -156,6 +156,25 @@ test('reload restores the text; Clear asks first', async () => {
   assert.equal(await page.inputValue('#input'), '');
   await page.click('#sample');
   await page.waitForFunction((s) => document.querySelector('#input').value === s, SAMPLE);
+  await context.close();
+});
+
+test('a full storage is reported, and the page keeps working', async () => {
+  const { context, audit } = await auditedContext(browser);
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  let n = await waitForAnalysis(page);
+  await page.click('#view-edit');
+  await page.fill('#input', 'A new text on 1 May 2020.');
+  n = await waitForAnalysis(page, n);
+  await page.waitForFunction(() => /storage is full/.test(document.querySelector('#status').textContent));
+  assert.equal(await page.inputValue('#input'), 'A new text on 1 May 2020.');
+  assert.deepEqual(audit.pageErrors, []);
   await context.close();
 });
 

@@ -32,7 +32,7 @@ async function fakePage(opts = {}) {
 test('a name inside a quote stays visible inside it; text is unchanged', async () => {
   const { context, page, audit } = await fakePage();
   assert.equal(await page.$eval('#reader', (el) => el.textContent), SAMPLE);
-  const inner = await page.$$eval('mark.hl[data-kind="statement"] mark.hl[data-kind="place"]', (els) => els.map((e) => e.textContent));
+  const inner = await page.$$eval('mark.hl[data-kind="quote"][data-role="statement"] mark.hl[data-kind="place"]', (els) => els.map((e) => e.textContent));
   assert.ok(inner.includes('Afghanistan'), `places inside statements: ${inner}`);
   const label = await page.$eval('mark.hl[data-kind="date"]', (el) => el.getAttribute('aria-label'));
   assert.equal(label, 'date: February 11, 2017 (2017-02-11)');
@@ -50,7 +50,7 @@ test('focus on a highlight shows its details; an entity steps through its mentio
   assert.match(tip, /88/);
   await page.screenshot({ path: path.join(OUT, 'preview-tooltip.png') });
 
-  await page.click('button.entity[data-kind="place"]');
+  await page.click('button.entity[data-key="place"]');
   await page.waitForSelector('#entity-nav:not([hidden])');
   const pos1 = await page.textContent('#entity-nav-pos');
   assert.match(pos1, /^1 of \d+/);
