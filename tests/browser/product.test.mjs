@@ -202,6 +202,45 @@ for (const [name, viewport] of [['1280', { width: 1280, height: 800 }], ['390', 
   }
 }
 
+test('settings: publication date is passed as anchor_date; theme switches and persists', async () => {
+  const { context, page, n } = await open();
+  await page.click('#settings-toggle');
+  await page.fill('#anchor-date', '2020-05-01');
+  await page.dispatchEvent('#anchor-date', 'change');
+  await waitForAnalysis(page, n);
+  await page.click('#panel-export summary');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="json"]')]);
+  const got = JSON.parse(readFileSync(await dl.path(), 'utf8'));
+  const want = JSON.parse(JSON.stringify(wasm.analyze(SAMPLE, { anchor_date: '2020-05-01' })));
+  assert.deepEqual(got, want);
+  await page.selectOption('#theme', 'dark');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  const bg = await page.$eval('body', (el) => getComputedStyle(el).backgroundColor);
+  assert.equal(bg, 'rgb(21, 23, 26)');
+  await page.reload();
+  await waitForAnalysis(page);
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  assert.equal(await page.inputValue('#anchor-date'), '2020-05-01');
+  await context.close();
+});
+
+test('keyboard: highlights are reachable with Tab and show their details', async () => {
+  const { context, page } = await open({}, fakeWorkerSource());
+  await page.focus('#reader');
+  await page.keyboard.press('Tab');
+  const info = await page.evaluate(() => ({
+    mark: document.activeElement.matches('mark.hl'),
+    label: document.activeElement.getAttribute('aria-label'),
+    tip: !document.querySelector('#tip').hidden,
+  }));
+  assert.ok(info.mark, 'a highlight has focus');
+  assert.match(info.label, /^place: U\.S\./);
+  assert.ok(info.tip, 'its details are shown');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.isHidden('#tip'), true);
+  await context.close();
+});
+
 test('print stylesheet shows the article, legend and fact sheet', async () => {
   const { context, page } = await open({}, fakeWorkerSource());
   await page.emulateMedia({ media: 'print' });
