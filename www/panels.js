@@ -404,12 +404,15 @@ export function renderStrip(svg, reader, marks, onJumpMark) {
   const ticks = [];
   const seen = new Set();
   const limit = 3000;
+  const big = reader.classList.contains('big');
   for (let i = 0; i < marks.length && ticks.length < limit; i++) {
     const m = marks[i];
     if (m.dataset.cont) continue;
     const k = m.dataset.key;
     if (k === 'hard' || k === 'very-hard') continue;
-    const y = Math.round((m.offsetTop / total) * H);
+    // In long texts lines off screen are not laid out: place the tick by its line, which is cheap.
+    const top = big ? (m.closest('.line') || m).offsetTop : m.offsetTop;
+    const y = Math.round((top / total) * H);
     const id = `${k}:${y}`;
     if (seen.has(id)) continue;
     seen.add(id);

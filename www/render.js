@@ -1,7 +1,7 @@
 // Highlighted text: turns the flat, possibly overlapping span list into a nesting and builds the DOM
 // with elements and text nodes only (never innerHTML).
 
-import { keyOf, describe, INITIALS, LABELS } from './kinds.js';
+import { keyOf, describe, LABELS } from './kinds.js';
 
 /** A small binary min-heap ordered by `less`. */
 class Heap {
@@ -47,12 +47,14 @@ class Heap {
 
 /**
  * Builds a tree of non-crossing pieces from highlight items `{start, end, rank, ...}`.
- * Order: start ascending, longer first, then lower `rank` outside. A piece that crosses the end of the
+ * Order: start ascending, lines (`tier` 0) first, longer first, then lower `rank` outside. A piece that crosses the end of the
  * piece it sits in is split there; the remainder is placed again (so a quote keeps its names inside, and
  * a sentence that crosses a quote is cut into parts). Returns the root node `{start, end, children}`.
  */
 export function nest(items, length) {
-  const less = (x, y) => x.start - y.start || y.end - x.end || x.rank - y.rank || x.seq - y.seq;
+  // Lines (tier 0) are always outermost; then longer first, then lower rank.
+  const less = (x, y) =>
+    x.start - y.start || (x.tier | 0) - (y.tier | 0) || y.end - x.end || x.rank - y.rank || x.seq - y.seq;
   const heap = new Heap((x, y) => less(x, y) < 0);
   let seq = 0;
   for (const it of items) {
@@ -79,18 +81,27 @@ export function nest(items, length) {
 }
 
 /** Items to highlight: the shown spans plus hard / very hard sentences when those are shown. */
-export function highlightItems(analysis, shown) {
+export function highlightItems(analysis, shown, text = '') {
   const items = [];
+  // Each line is its own block: the browser lays out many small blocks far faster than one huge one.
+  let ls = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', ls);
+    const le = nl < 0 ? text.length : nl + 1;
+    if (le > ls) items.push({ start: ls, end: le, key: 'line', rank: -1, tier: 0, line: true });
+    if (nl < 0) break;
+    ls = le;
+  }
   analysis.sentences.forEach((s, i) => {
     if ((s.difficulty === 'hard' || s.difficulty === 'very-hard') && shown.has(s.difficulty)) {
-      items.push({ start: s.start, end: s.end, key: s.difficulty, rank: 0, sentence: i });
+      items.push({ start: s.start, end: s.end, key: s.difficulty, rank: 0, tier: 1, sentence: i });
     }
   });
   const RANK = { quote: 1, passive: 2 };
   analysis.spans.forEach((sp, i) => {
     const key = keyOf(sp);
     if (!shown.has(key)) return;
-    items.push({ start: sp.start, end: sp.end, key, rank: RANK[sp.kind] ?? 3, span: i });
+    items.push({ start: sp.start, end: sp.end, key, rank: RANK[sp.kind] ?? 3, tier: 1, span: i });
   });
   return items;
 }
@@ -108,7 +119,7 @@ export function itemLabel(item, analysis) {
  * focusable, with an aria-label; names carry `data-entity`. Returns the marks in document order.
  */
 export function renderHighlights(container, text, analysis, shown) {
-  const root = nest(highlightItems(analysis, shown), text.length);
+  const root = nest(highlightItems(analysis, shown, text), text.length);
   const frag = document.createDocumentFragment();
   const marks = [];
   const emit = (node, parentEl) => {
@@ -116,10 +127,17 @@ export function renderHighlights(container, text, analysis, shown) {
     for (const child of node.children) {
       if (child.start > pos) parentEl.appendChild(document.createTextNode(text.slice(pos, child.start)));
       const it = child.item;
+      if (it.line) {
+        const line = document.createElement('div');
+        line.className = 'line';
+        emit(child, line);
+        parentEl.appendChild(line);
+        pos = child.end;
+        continue;
+      }
       const el = document.createElement('mark');
       el.className = 'hl';
       el.dataset.key = it.key;
-      el.dataset.initial = INITIALS[it.key] || it.key;
       if (it.span != null) {
         el.dataset.span = String(it.span);
         const sp = analysis.spans[it.span];
@@ -143,6 +161,7 @@ export function renderHighlights(container, text, analysis, shown) {
     if (node.end > pos) parentEl.appendChild(document.createTextNode(text.slice(pos, node.end)));
   };
   emit(root, frag);
+  container.classList.toggle('big', text.length > 100_000);
   container.replaceChildren(frag);
   return marks;
 }

@@ -75,3 +75,38 @@ for (const [name, viewport] of [['1280', { width: 1280, height: 800 }], ['390', 
     });
   }
 }
+
+test('a 1 MB text with ~50,000 highlights renders in seconds and keeps its text', async () => {
+  const { context } = await auditedContext(browser);
+  await context.route('**/worker.js', (r) =>
+    r.fulfill({
+      status: 200,
+      contentType: 'text/javascript',
+      body: `self.onmessage = (e) => { const { id, text } = e.data; const spans = []; const re = /[A-Z][a-z]+/g; let m;
+  while ((m = re.exec(text))) spans.push({ start: m.index, end: m.index + m[0].length, kind: 'place', text: m[0], sentence: 0, entity: 0 });
+  self.postMessage({ id, ms: 1, analysis: { version: 't', offsets: 'utf-16', length: text.length, spans,
+    entities: [{ id: 0, kind: 'place', name: 'X', mentions: [], count: spans.length, salience: 1 }], sentences: [], paragraphs: [], stats: { words: 1, keywords: [] } } }); };`,
+    }),
+  );
+  const page = await context.newPage();
+  await page.goto(server.url);
+  let n = await waitForAnalysis(page);
+  const big = SAMPLE.repeat(330);
+  await page.click('#view-edit');
+  await page.evaluate((t) => {
+    const i = document.querySelector('#input');
+    i.value = t;
+    i.dispatchEvent(new Event('input'));
+  }, big);
+  n = await waitForAnalysis(page, n);
+  const t0 = Date.now();
+  await page.click('#view-read');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const ms = Date.now() - t0;
+  const marks = await page.$$eval('mark.hl', (e) => e.length);
+  assert.ok(marks > 40_000, `${marks} marks`);
+  assert.equal(await page.$eval('#reader', (el) => el.textContent.length), big.length);
+  assert.ok(ms < 10_000, `render took ${ms} ms`);
+  console.log(`# 1 MB, ${marks} marks rendered in ${ms} ms`);
+  await context.close();
+});
