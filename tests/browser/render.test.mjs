@@ -76,7 +76,7 @@ for (const [name, viewport] of [['1280', { width: 1280, height: 800 }], ['390', 
   }
 }
 
-test('a 1 MB text with ~50,000 highlights renders in seconds and keeps its text', async () => {
+test('a 1 MB text with ~28,000 highlights renders in seconds and keeps its text', async () => {
   const { context } = await auditedContext(browser);
   await context.route('**/worker.js', (r) =>
     r.fulfill({
@@ -104,7 +104,7 @@ test('a 1 MB text with ~50,000 highlights renders in seconds and keeps its text'
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const ms = Date.now() - t0;
   const marks = await page.$$eval('mark.hl', (e) => e.length);
-  assert.ok(marks > 40_000, `${marks} marks`);
+  assert.ok(marks > 25_000, `${marks} marks`);
   assert.equal(await page.$eval('#reader', (el) => el.textContent.length), big.length);
   assert.ok(ms < 10_000, `render took ${ms} ms`);
   console.log(`# 1 MB, ${marks} marks rendered in ${ms} ms`);
