@@ -1131,6 +1131,9 @@ impl<'d, 'a> Scanner<'d, 'a> {
             if let Some(o) = self.zone(e) {
                 off = Some(o);
                 e += 1;
+            } else if self.low(e) == "local" && self.low(e + 1) == "time" {
+                off = Some("");
+                e += 2;
             }
             if needs_ctx && pm.is_none() && off.is_none() {
                 let p = self.prev_low(i);
@@ -1219,6 +1222,9 @@ impl<'d, 'a> Scanner<'d, 'a> {
             if matches!(self.low(i + 1), "hours" | "hrs") && h <= 23 && mi <= 59 {
                 return time_cand(i, i + 2, Val::Iso(format!("{h:02}:{mi:02}")));
             }
+            if self.low(i + 1) == "local" && self.low(i + 2) == "time" && h <= 23 && mi <= 59 {
+                return time_cand(i, i + 3, Val::Iso(format!("{h:02}:{mi:02}")));
+            }
         }
         None
     }
@@ -1260,6 +1266,14 @@ impl<'d, 'a> Scanner<'d, 'a> {
             return cand(i, i + 1, Val::Iso(format!("{y:04}")));
         }
         if COUNT_BEFORE.contains(&p) {
+            return None;
+        }
+        // "+27 11 482 1003", table rows "325 1021": a number after a number is not a year.
+        if i > 0 && self.is_num(i - 1) {
+            return None;
+        }
+        // Early years need a date preposition: "in 1066", "the 1215 charter".
+        if y < 1500 && !matches!(p, "in" | "by" | "from" | "of" | "before" | "after" | "the" | "around" | "about" | "to" | "and") {
             return None;
         }
         if p == "to" {
@@ -1715,6 +1729,10 @@ mod tests {
         assert!(y("rose 20% to 1500").is_empty());
         assert!(y("room 1204 and No. 2004").is_empty());
         assert!(y("a 2004% rise").is_empty());
+        assert!(y("newsroom, +27 11 482 1003").is_empty());
+        assert!(y("Workington 22 2 1 19 325 1021 5").is_empty());
+        assert_eq!(y("in 1066 and in 1215"), ["1066", "1215"]);
+        assert!(y("it has 1066 members and won 1215 times").is_empty());
     }
 
     #[test]
@@ -1752,6 +1770,8 @@ mod tests {
         assert_eq!(t("at 9 o'clock"), [d("9 o'clock", "09:00")]);
         assert_eq!(t("this morning and tonight"), [("this morning".to_string(), None), ("tonight".to_string(), None)]);
         assert_eq!(t("at 10.30pm"), [d("10.30pm", "22:30")]);
+        assert_eq!(t("start at 1415 local time (1315 GMT)"), [d("1415 local time", "14:15"), d("1315 GMT", "13:15Z")]);
+        assert_eq!(t("by 9:30 local time"), [d("9:30 local time", "09:30")]);
         assert!(dates("at 1500 GMT", a).is_empty());
     }
 
