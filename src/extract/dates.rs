@@ -62,6 +62,8 @@
 //!   month before the anchor's month takes the year after.
 //! * With no anchor, relative dates are reported without `value`.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::model::{Kind, Span, Value};
@@ -105,7 +107,11 @@ pub fn parse_iso(s: &str) -> Option<Ymd> {
     let year: i32 = y.parse().ok()?;
     let month: u32 = m.parse().ok()?;
     let day: u32 = d.parse().ok()?;
-    if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+    if !(1..=9999).contains(&year)
+        || !(1..=12).contains(&month)
+        || day == 0
+        || day > days_in_month(year, month)
+    {
         return None;
     }
     Some(Ymd { year, month, day })
@@ -176,31 +182,50 @@ const MONTHS_FULL: [&str; 12] = [
     "november", "december",
 ];
 const MONTHS_ABBR: [(&str, u32); 13] = [
-    ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9),
-    ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12), ("may", 5),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("may", 5),
 ];
 /// Month names that are also common names or words: a bare one needs a date context.
 const AMBIGUOUS_MONTHS: [u32; 5] = [3, 4, 5, 6, 8];
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const WEEKDAYS_ABBR: [(&str, i64); 10] = [
-    ("mon", 1), ("tue", 2), ("tues", 2), ("wed", 3), ("thu", 4), ("thur", 4), ("thurs", 4), ("fri", 5),
-    ("sat", 6), ("sun", 7),
+    ("mon", 1),
+    ("tue", 2),
+    ("tues", 2),
+    ("wed", 3),
+    ("thu", 4),
+    ("thur", 4),
+    ("thurs", 4),
+    ("fri", 5),
+    ("sat", 6),
+    ("sun", 7),
 ];
 /// Words before a weekday that make it a name ("Super Tuesday", "Good Friday").
 const WEEKDAY_NAME_BEFORE: &[&str] = &[
-    "super", "black", "good", "ash", "cyber", "bloody", "easter", "palm", "blue", "holy", "maundy",
-    "shrove", "man", "giving", "whit", "low", "plough", "mothering", "manic",
+    "super", "black", "good", "ash", "cyber", "bloody", "easter", "palm", "blue", "holy", "maundy", "shrove",
+    "man", "giving", "whit", "low", "plough", "mothering", "manic",
 ];
 /// Words after a weekday that make it a name ("Sunday Times", "Monday Night Football").
 const WEEKDAY_NAME_AFTER: &[&str] = &[
-    "Times", "Telegraph", "Mirror", "Express", "Herald", "Post", "Mail", "Independent", "Tribune",
-    "Star", "Sport", "Observer", "Night", "School", "Mass", "Service", "Supplement", "Magazine",
-    "Edition", "Review", "Club",
+    "Times", "Telegraph", "Mirror", "Express", "Herald", "Post", "Mail", "Independent", "Tribune", "Star",
+    "Sport", "Observer", "Night", "School", "Mass", "Service", "Supplement", "Magazine", "Edition", "Review",
+    "Club",
 ];
 /// Words before an ambiguous month name ("May", "March") that make it a month.
 const MONTH_TRIGGERS: &[&str] = &[
-    "in", "on", "since", "by", "until", "till", "early", "late", "mid", "last", "next", "this", "of",
-    "from", "through", "during", "before", "after", "between", "each", "every", "until", "around",
+    "in", "on", "since", "by", "until", "till", "early", "late", "mid", "last", "next", "this", "of", "from",
+    "through", "during", "before", "after", "between", "each", "every", "until", "around",
 ];
 /// Before a bare year, these make it a year whatever follows (except a unit).
 const YEAR_STRONG: &[&str] = &[
@@ -212,64 +237,63 @@ const COUNT_BEFORE: &[&str] = &[
     "than", "least", "nearly", "almost", "approximately", "roughly", "estimated", "total", "another",
     "additional", "extra", "some", "no.", "no", "nos.", "number", "page", "pages", "p.", "pp.", "room",
     "flight", "route", "highway", "interstate", "platform", "gate", "bus", "channel", "suite", "apt",
-    "apartment", "box", "row", "seat", "section", "article", "chapter", "verse", "model", "version",
-    "rs", "rs.", "usd", "eur", "gbp", "inr", "pkr", "jpy", "cny", "us$", "score", "code", "zip", "tel",
-    "phone", "ext", "resolution", "vol.", "issue", "exactly", "only", "just", "x",
+    "apartment", "box", "row", "seat", "section", "article", "chapter", "verse", "model", "version", "rs",
+    "rs.", "usd", "eur", "gbp", "inr", "pkr", "jpy", "cny", "us$", "score", "code", "zip", "tel", "phone",
+    "ext", "resolution", "vol.", "issue", "exactly", "only", "just", "x",
 ];
 /// Before a number, these make it a count when a noun follows ("around 2004 people").
 const ABOUT_BEFORE: &[&str] = &["about", "around", "over", "under", "approx", "approx.", "nearly"];
 /// Words that may follow a year in "around 2004 when …".
 const FUNCTION_WORDS: &[&str] = &[
-    "and", "or", "but", "when", "while", "where", "as", "the", "a", "an", "to", "in", "on", "at",
-    "for", "with", "from", "by", "of", "that", "which", "who", "was", "were", "is", "are", "had", "has",
-    "have", "and", "after", "before", "until", "onwards", "onward", "through", "so", "then", "if",
+    "and", "or", "but", "when", "while", "where", "as", "the", "a", "an", "to", "in", "on", "at", "for",
+    "with", "from", "by", "of", "that", "which", "who", "was", "were", "is", "are", "had", "has", "have",
+    "and", "after", "before", "until", "onwards", "onward", "through", "so", "then", "if",
 ];
 /// Nouns after a 4-digit number that make it a count ("2004 people").
 const COUNT_NOUNS: &[&str] = &[
     "people", "persons", "person", "children", "kids", "men", "women", "adults", "soldiers", "troops",
-    "officers", "police", "policemen", "civilians", "residents", "citizens", "workers", "employees",
-    "staff", "jobs", "students", "pupils", "teachers", "doctors", "nurses", "patients", "cases", "deaths",
-    "dead", "casualties", "victims", "injured", "wounded", "refugees", "migrants", "immigrants",
-    "prisoners", "detainees", "inmates", "fighters", "militants", "rebels", "members", "voters", "votes",
-    "signatures", "supporters", "protesters", "demonstrators", "fans", "visitors", "tourists",
-    "passengers", "users", "customers", "subscribers", "followers", "households", "families", "homes",
-    "houses", "buildings", "units", "vehicles", "cars", "trucks", "planes", "aircraft", "ships", "boats",
-    "tanks", "weapons", "guns", "rifles", "bombs", "missiles", "rockets", "shells", "airstrikes",
-    "strikes", "raids", "attacks", "incidents", "arrests", "copies", "pages", "words", "items",
-    "products", "shares", "points", "goals", "runs", "matches", "times", "animals", "birds", "trees",
-    "sheep", "cattle", "cows", "acres", "hectares", "companies", "firms", "schools", "hospitals",
-    "villages", "towns", "cities", "sites", "seats", "beds", "rooms", "tickets", "calls", "emails",
-    "messages", "letters", "documents", "files", "samples", "tests", "doses", "species", "participants",
-    "respondents", "delegates", "candidates", "applicants", "stores", "shops", "branches", "projects",
+    "officers", "police", "policemen", "civilians", "residents", "citizens", "workers", "employees", "staff",
+    "jobs", "students", "pupils", "teachers", "doctors", "nurses", "patients", "cases", "deaths", "dead",
+    "casualties", "victims", "injured", "wounded", "refugees", "migrants", "immigrants", "prisoners",
+    "detainees", "inmates", "fighters", "militants", "rebels", "members", "voters", "votes", "signatures",
+    "supporters", "protesters", "demonstrators", "fans", "visitors", "tourists", "passengers", "users",
+    "customers", "subscribers", "followers", "households", "families", "homes", "houses", "buildings",
+    "units", "vehicles", "cars", "trucks", "planes", "aircraft", "ships", "boats", "tanks", "weapons",
+    "guns", "rifles", "bombs", "missiles", "rockets", "shells", "airstrikes", "strikes", "raids", "attacks",
+    "incidents", "arrests", "copies", "pages", "words", "items", "products", "shares", "points", "goals",
+    "runs", "matches", "times", "animals", "birds", "trees", "sheep", "cattle", "cows", "acres", "hectares",
+    "companies", "firms", "schools", "hospitals", "villages", "towns", "cities", "sites", "seats", "beds",
+    "rooms", "tickets", "calls", "emails", "messages", "letters", "documents", "files", "samples", "tests",
+    "doses", "species", "participants", "respondents", "delegates", "candidates", "applicants", "stores",
+    "shops", "branches", "projects",
 ];
 /// Units after a number that make it a measure, never a year.
 const UNITS: &[&str] = &[
     "m", "km", "cm", "mm", "kg", "g", "mg", "lb", "lbs", "oz", "t", "metres", "meters", "metre", "meter",
-    "kilometres", "kilometers", "miles", "mile", "feet", "foot", "ft", "inches", "yards", "tonnes",
-    "tons", "tonne", "ton", "kilograms", "grams", "pounds", "litres", "liters", "gallons", "barrels",
-    "hours", "hrs", "minutes", "mins", "seconds", "secs", "days", "weeks", "months", "years", "degrees",
-    "mph", "kph", "calories", "watts", "mw", "gw", "kw", "kwh", "volts", "mb", "gb", "sq", "square",
-    "cubic", "dollars", "euros", "yen", "yuan", "rupees", "pesos", "francs", "bn", "billion", "million",
-    "thousand", "hundred", "percent", "pc", "per", "cc", "hp", "bhp", "rpm", "%", "°", "km/h", "mi",
-    "sqm", "ha", "kcal", "psi", "bps",
+    "kilometres", "kilometers", "miles", "mile", "feet", "foot", "ft", "inches", "yards", "tonnes", "tons",
+    "tonne", "ton", "kilograms", "grams", "pounds", "litres", "liters", "gallons", "barrels", "hours", "hrs",
+    "minutes", "mins", "seconds", "secs", "days", "weeks", "months", "years", "degrees", "mph", "kph",
+    "calories", "watts", "mw", "gw", "kw", "kwh", "volts", "mb", "gb", "sq", "square", "cubic", "dollars",
+    "euros", "yen", "yuan", "rupees", "pesos", "francs", "bn", "billion", "million", "thousand", "hundred",
+    "percent", "pc", "per", "cc", "hp", "bhp", "rpm", "%", "°", "km/h", "mi", "sqm", "ha", "kcal", "psi",
+    "bps",
 ];
 const SEASONS: [&str; 5] = ["spring", "summer", "autumn", "fall", "winter"];
 const PAST_IRREGULAR: &[&str] = &[
     "said", "told", "was", "were", "had", "did", "met", "went", "came", "left", "gave", "took", "made",
     "held", "began", "sent", "saw", "found", "spoke", "wrote", "won", "lost", "fell", "rose", "led",
-    "struck", "got", "became", "brought", "bought", "built", "caught", "chose", "drove", "fought",
-    "flew", "felt", "heard", "kept", "knew", "meant", "paid", "ran", "sat", "sold", "shot", "stood",
-    "thought", "threw", "wore", "ago", "earlier", "yesterday", "last", "spent",
-    "swore", "dealt", "arose", "awoke", "forgot", "froze", "hid", "lit",
-    "rang", "sang", "sank", "shook", "slept", "split", "spun", "stole", "stuck", "swam", "taught",
-    "tore", "woke", "wrote", "overtook", "withdrew", "undertook", "overthrew",
+    "struck", "got", "became", "brought", "bought", "built", "caught", "chose", "drove", "fought", "flew",
+    "felt", "heard", "kept", "knew", "meant", "paid", "ran", "sat", "sold", "shot", "stood", "thought",
+    "threw", "wore", "ago", "earlier", "yesterday", "last", "spent", "swore", "dealt", "arose", "awoke",
+    "forgot", "froze", "hid", "lit", "rang", "sang", "sank", "shook", "slept", "split", "spun", "stole",
+    "stuck", "swam", "taught", "tore", "woke", "wrote", "overtook", "withdrew", "undertook", "overthrew",
 ];
 /// Words in -ed that are not past tenses.
 const ED_NOT_PAST: &[&str] = &[
-    "need", "seed", "feed", "speed", "bed", "red", "shed", "breed", "hundred", "indeed", "exceed",
-    "proceed", "succeed", "weed", "bleed", "greed", "creed", "deed", "naked", "wicked", "sacred",
-    "kindred", "embed", "sled", "wed", "fled", "led", "bred", "shred", "steed", "heed", "reed",
-    "tweed", "biased", "alleged", "so-called", "supposed", "expected", "scheduled", "planned",
+    "need", "seed", "feed", "speed", "bed", "red", "shed", "breed", "hundred", "indeed", "exceed", "proceed",
+    "succeed", "weed", "bleed", "greed", "creed", "deed", "naked", "wicked", "sacred", "kindred", "embed",
+    "sled", "wed", "fled", "led", "bred", "shred", "steed", "heed", "reed", "tweed", "biased", "alleged",
+    "so-called", "supposed", "expected", "scheduled", "planned",
 ];
 const FUTURE_WORDS: &[&str] = &[
     "will", "'ll", "\u{2019}ll", "shall", "would", "won't", "won\u{2019}t", "expected", "scheduled",
@@ -281,20 +305,93 @@ const FUTURE_BEFORE_TO: &[&str] = &[
     "seeks", "vowed", "vows", "promised", "promises", "pledged", "threatened", "threatens",
 ];
 const TIME_ZONES: &[(&str, &str)] = &[
-    ("GMT", "Z"), ("UTC", "Z"), ("Z", "Z"), ("BST", "+01:00"), ("CET", "+01:00"), ("CEST", "+02:00"),
-    ("EET", "+02:00"), ("EEST", "+03:00"), ("MSK", "+03:00"), ("EST", "-05:00"), ("EDT", "-04:00"),
-    ("CST", ""), ("CDT", "-05:00"), ("MST", "-07:00"), ("MDT", "-06:00"), ("PST", "-08:00"),
-    ("PDT", "-07:00"), ("JST", "+09:00"), ("KST", "+09:00"), ("AEST", "+10:00"), ("AEDT", "+11:00"),
-    ("IST", ""), ("ET", ""), ("PT", ""), ("CT", ""), ("MT", ""), ("HKT", "+08:00"), ("SGT", "+08:00"),
-    ("WIB", "+07:00"), ("PKT", "+05:00"), ("WAT", "+01:00"), ("EAT", "+03:00"), ("SAST", "+02:00"),
+    ("GMT", "Z"),
+    ("UTC", "Z"),
+    ("Z", "Z"),
+    ("BST", "+01:00"),
+    ("CET", "+01:00"),
+    ("CEST", "+02:00"),
+    ("EET", "+02:00"),
+    ("EEST", "+03:00"),
+    ("MSK", "+03:00"),
+    ("EST", "-05:00"),
+    ("EDT", "-04:00"),
+    ("CST", ""),
+    ("CDT", "-05:00"),
+    ("MST", "-07:00"),
+    ("MDT", "-06:00"),
+    ("PST", "-08:00"),
+    ("PDT", "-07:00"),
+    ("JST", "+09:00"),
+    ("KST", "+09:00"),
+    ("AEST", "+10:00"),
+    ("AEDT", "+11:00"),
+    ("IST", ""),
+    ("ET", ""),
+    ("PT", ""),
+    ("CT", ""),
+    ("MT", ""),
+    ("HKT", "+08:00"),
+    ("SGT", "+08:00"),
+    ("WIB", "+07:00"),
+    ("PKT", "+05:00"),
+    ("WAT", "+01:00"),
+    ("EAT", "+03:00"),
+    ("SAST", "+02:00"),
 ];
 const NUMBER_WORDS: &[(&str, i64)] = &[
-    ("a", 1), ("an", 1), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6),
-    ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12),
-    ("thirteen", 13), ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17),
-    ("eighteen", 18), ("nineteen", 19), ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50),
+    ("a", 1),
+    ("an", 1),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
     ("hundred", 100),
 ];
+
+static COUNT_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| COUNT_NOUNS.iter().copied().collect());
+static UNIT_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| UNITS.iter().copied().collect());
+/// Lower-case words that can open a date or time; other words are skipped at once.
+static START_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut h: HashSet<&'static str> = HashSet::new();
+    h.extend(MONTHS_FULL);
+    for (a, _) in MONTHS_ABBR {
+        h.insert(a);
+    }
+    h.extend(WEEKDAYS);
+    for (a, _) in WEEKDAYS_ABBR {
+        h.insert(a);
+    }
+    h.extend(SEASONS);
+    for (w, _) in NUMBER_WORDS {
+        h.insert(w);
+    }
+    h.extend([
+        "early", "late", "mid", "last", "this", "next", "yesterday", "today", "tomorrow", "tonight", "noon",
+        "midnight", "midday", "several", "few", "many", "some", "days", "weeks", "months", "years",
+        "decades", "'", "\u{2019}", "\u{2018}",
+    ]);
+    h
+});
 
 static ORDINAL_RE: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r"^([0-9]{1,2})(?i:st|nd|rd|th)$").unwrap());
@@ -328,18 +425,35 @@ enum Val {
     /// A full date (anchor material).
     Full(Ymd),
     /// Month and day, year from the anchor.
-    MonthDay { m: u32, d: u32, d2: Option<u32>, tense: Tense },
+    MonthDay {
+        m: u32,
+        d: u32,
+        d2: Option<u32>,
+        tense: Tense,
+    },
     /// Month, year from the anchor.
-    Month { m: u32, tense: Tense },
+    Month {
+        m: u32,
+        tense: Tense,
+    },
     RelDay(i64),
     RelWeek(i64),
     RelMonth(i64),
     RelYear(i64),
     RelWeekend(i64),
-    Weekday { wd: i64, mode: WdMode },
-    NamedMonth { m: u32, dir: i64 },
+    Weekday {
+        wd: i64,
+        mode: WdMode,
+    },
+    NamedMonth {
+        m: u32,
+        dir: i64,
+    },
     /// Season index 0 spring … 3 winter, with last/this/next.
-    Season { s: usize, dir: i64 },
+    Season {
+        s: usize,
+        dir: i64,
+    },
     /// Relative without a computable value ("several years ago", "tonight").
     RelNone,
 }
@@ -382,7 +496,7 @@ struct Scanner<'d, 'a> {
     doc: &'d Doc<'a>,
     toks: &'d [Token],
     /// ASCII-lower-cased token text (empty for long or non-ASCII tokens).
-    low: Vec<String>,
+    low: Vec<Cow<'a, str>>,
 }
 
 impl<'d, 'a> Scanner<'d, 'a> {
@@ -392,13 +506,14 @@ impl<'d, 'a> Scanner<'d, 'a> {
             .iter()
             .map(|t| {
                 let s = &doc.text[t.start..t.end];
-                if s.len() <= 24 && s.is_ascii() {
-                    s.to_ascii_lowercase()
-                } else if s.len() <= 24 {
-                    // Keep curly-apostrophe clitics comparable ("’ll").
-                    s.to_lowercase()
+                if s.len() > 24 {
+                    Cow::Borrowed("")
+                } else if !s.chars().any(char::is_uppercase) {
+                    Cow::Borrowed(s)
+                } else if s.is_ascii() {
+                    Cow::Owned(s.to_ascii_lowercase())
                 } else {
-                    String::new()
+                    Cow::Owned(s.to_lowercase())
                 }
             })
             .collect();
@@ -417,7 +532,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
     }
 
     fn low(&self, i: usize) -> &str {
-        self.low.get(i).map(String::as_str).unwrap_or("")
+        self.low.get(i).map(|c| c.as_ref()).unwrap_or("")
     }
 
     /// Token `i` follows token `i - 1` with no space.
@@ -498,10 +613,10 @@ impl<'d, 'a> Scanner<'d, 'a> {
         if self.glued(i + 1) && matches!(self.tok(i + 1), "%" | ":" | "/" | "$") {
             return None;
         }
-        if COUNT_NOUNS.contains(&self.low(i + 1)) {
+        if COUNT_SET.contains(self.low(i + 1)) {
             return None;
         }
-        if UNITS.contains(&self.low(i + 1)) {
+        if UNIT_SET.contains(self.low(i + 1)) {
             return None;
         }
         Some((d, ord))
@@ -517,10 +632,11 @@ impl<'d, 'a> Scanner<'d, 'a> {
         if !(1000..=2099).contains(&y) {
             return None;
         }
-        if UNITS.contains(&self.low(i + 1)) {
+        if UNIT_SET.contains(self.low(i + 1)) {
             return None;
         }
-        if self.glued(i + 1) && matches!(self.tok(i + 1), ":" | "." | "/" | "-" | "\u{2013}")
+        if self.glued(i + 1)
+            && matches!(self.tok(i + 1), ":" | "." | "/" | "-" | "\u{2013}")
             && self.is_num(i + 2)
             && self.glued(i + 2)
         {
@@ -531,7 +647,9 @@ impl<'d, 'a> Scanner<'d, 'a> {
 
     /// The tense of the sentence around tokens `s..e`.
     fn tense(&self, s: usize, e: usize) -> Tense {
-        let Some(t) = self.toks.get(s) else { return Tense::Unknown };
+        let Some(t) = self.toks.get(s) else {
+            return Tense::Unknown;
+        };
         let si = self.doc.sentence_at(t.start);
         let range = match self.doc.sentences.get(si) {
             Some(seg) if seg.tokens.start <= s => seg.tokens.clone(),
@@ -582,7 +700,11 @@ impl<'d, 'a> Scanner<'d, 'a> {
         if PAST_IRREGULAR.contains(&l) {
             return Some((Tense::Past, true));
         }
-        if l.len() >= 4 && l.ends_with("ed") && !ED_NOT_PAST.contains(&l) && l.bytes().all(|b| b.is_ascii_lowercase()) {
+        if l.len() >= 4
+            && l.ends_with("ed")
+            && !ED_NOT_PAST.contains(&l)
+            && l.bytes().all(|b| b.is_ascii_lowercase())
+        {
             // Only lower-case words: "Ahmed" is a name.
             if self.tok(j).bytes().next().is_some_and(|b| b.is_ascii_lowercase()) {
                 return Some((Tense::Past, false));
@@ -595,6 +717,13 @@ impl<'d, 'a> Scanner<'d, 'a> {
     // Patterns. Each returns the candidate starting at token `i`, if any.
 
     fn best_at(&self, i: usize) -> Option<Cand> {
+        if !self.is_num(i) && !START_WORDS.contains(self.low(i)) {
+            let l = self.low(i);
+            // "Feb." / "Wed." abbreviations with their period.
+            if !(l.ends_with('.') && START_WORDS.contains(&l[..l.len() - 1])) {
+                return None;
+            }
+        }
         let mut best: Option<Cand> = None;
         let all = [
             self.weekday_prefixed(i),
@@ -625,7 +754,8 @@ impl<'d, 'a> Scanner<'d, 'a> {
             j += 1;
         }
         let with_day = |c: &Cand| matches!(c.val, Val::Full(_) | Val::MonthDay { .. });
-        let inner = self.month_first(j, false).filter(with_day).or_else(|| self.day_first(j).filter(with_day))?;
+        let inner =
+            self.month_first(j, false).filter(with_day).or_else(|| self.day_first(j).filter(with_day))?;
         cand(i, inner.e, inner.val)
     }
 
@@ -671,7 +801,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
             k += 1;
         }
         if let Some(y) = self.year_at(k) {
-            if !COUNT_NOUNS.contains(&self.low(k + 1)) {
+            if !COUNT_SET.contains(self.low(k + 1)) {
                 return cand(i, k + 1, Val::Iso(format!("{y:04}-{m:02}")));
             }
         }
@@ -699,7 +829,10 @@ impl<'d, 'a> Scanner<'d, 'a> {
             return true;
         }
         // "between March and May".
-        if matches!(p, "and" | "or" | "to" | "through" | "-" | "\u{2013}") && i >= 2 && self.month_at(i - 2).is_some() {
+        if matches!(p, "and" | "or" | "to" | "through" | "-" | "\u{2013}")
+            && i >= 2
+            && self.month_at(i - 2).is_some()
+        {
             return true;
         }
         false
@@ -779,7 +912,9 @@ impl<'d, 'a> Scanner<'d, 'a> {
         let c = if three { self.digits(i + 4) } else { None };
         // Nothing numeric may follow glued ("2017-02-11-5" is an identifier).
         let end = if c.is_some() { i + 5 } else { i + 3 };
-        if self.glued(end) && (self.is_num(end) || matches!(self.tok(end), "-" | "/" | ".") && self.is_num(end + 1)) {
+        if self.glued(end)
+            && (self.is_num(end) || matches!(self.tok(end), "-" | "/" | ".") && self.is_num(end + 1))
+        {
             return None;
         }
         if let Some(c) = c {
@@ -789,7 +924,11 @@ impl<'d, 'a> Scanner<'d, 'a> {
             let (x, y, z): (u32, u32, u32) = (a.parse().ok()?, b.parse().ok()?, c.parse().ok()?);
             if a.len() == 4 && b.len() <= 2 && c.len() <= 2 {
                 let ymd = Ymd { year: x as i32, month: y, day: z };
-                if (1000..=2099).contains(&ymd.year) && (1..=12).contains(&y) && z >= 1 && z <= days_in_month(ymd.year, y) {
+                if (1000..=2099).contains(&ymd.year)
+                    && (1..=12).contains(&y)
+                    && z >= 1
+                    && z <= days_in_month(ymd.year, y)
+                {
                     return cand(i, i + 5, Val::Full(ymd));
                 }
                 return None;
@@ -820,7 +959,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
             return None;
         }
         let after = self.low(i + 3);
-        if UNITS.contains(&after) || COUNT_NOUNS.contains(&after) {
+        if UNIT_SET.contains(after) || COUNT_SET.contains(after) {
             return None;
         }
         if b.len() == 4 {
@@ -862,7 +1001,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
             return cand(i, c.e, c.val);
         }
         if let Some(y) = self.year_at(j) {
-            if !COUNT_NOUNS.contains(&self.low(j + 1)) {
+            if !COUNT_SET.contains(self.low(j + 1)) {
                 return cand(i, j + 1, Val::Iso(format!("{y:04}")));
             }
         }
@@ -874,7 +1013,8 @@ impl<'d, 'a> Scanner<'d, 'a> {
             }
         }
         if let Some(c) = self.relative(j) {
-            if matches!(c.val, Val::RelYear(_) | Val::RelMonth(_) | Val::RelWeek(_) | Val::NamedMonth { .. }) {
+            if matches!(c.val, Val::RelYear(_) | Val::RelMonth(_) | Val::RelWeek(_) | Val::NamedMonth { .. })
+            {
                 return cand(i, c.e, c.val);
             }
         }
@@ -891,7 +1031,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
             j += 1;
         }
         let y = self.year_at(j)?;
-        if COUNT_NOUNS.contains(&self.low(j + 1)) {
+        if COUNT_SET.contains(self.low(j + 1)) {
             return None;
         }
         cand(i, j + 1, Val::Iso(format!("{y:04}")))
@@ -912,7 +1052,11 @@ impl<'d, 'a> Scanner<'d, 'a> {
             // "'90s".
             if matches!(s, "'" | "\u{2019}" | "\u{2018}") && self.glued(i + 1) {
                 let t = self.tok(i + 1);
-                if t.len() == 3 && t.ends_with('s') && t.as_bytes()[1] == b'0' && t.as_bytes()[0].is_ascii_digit() {
+                if t.len() == 3
+                    && t.ends_with('s')
+                    && t.as_bytes()[1] == b'0'
+                    && t.as_bytes()[0].is_ascii_digit()
+                {
                     let dd: i32 = t.get(0..2)?.parse().ok()?;
                     let y = if 2000 + dd <= 2025 { 2000 + dd } else { 1900 + dd };
                     return cand(i, i + 2, Val::Iso(self.decade_value(y)));
@@ -921,7 +1065,8 @@ impl<'d, 'a> Scanner<'d, 'a> {
             return None;
         }
         let p = self.prev_low(i);
-        let decade_ctx = matches!(p, "the" | "early" | "late" | "mid") || (p == "-" && i >= 2 && self.low(i - 2) == "mid");
+        let decade_ctx =
+            matches!(p, "the" | "early" | "late" | "mid") || (p == "-" && i >= 2 && self.low(i - 2) == "mid");
         let b = s.as_bytes();
         if s.len() == 5 && b[4] == b's' && b[..4].iter().all(u8::is_ascii_digit) && b[3] == b'0' {
             let y: i32 = s.get(0..4)?.parse().ok()?;
@@ -1110,7 +1255,9 @@ impl<'d, 'a> Scanner<'d, 'a> {
             "midnight" => return time_cand(i, i + 1, Val::Iso("00:00".into())),
             _ => {}
         }
-        if !self.is_num(i) || (i > 0 && self.glued(i) && matches!(self.tok(i - 1), ":" | "." | "$" | "/" | "-")) {
+        if !self.is_num(i)
+            || (i > 0 && self.glued(i) && matches!(self.tok(i - 1), ":" | "." | "$" | "/" | "-"))
+        {
             return None;
         }
         let s = self.tok(i);
@@ -1139,8 +1286,20 @@ impl<'d, 'a> Scanner<'d, 'a> {
                 let p = self.prev_low(i);
                 let ctx = matches!(
                     p,
-                    "at" | "by" | "from" | "until" | "till" | "around" | "about" | "before" | "after" | "since"
-                        | "to" | "between" | "and" | "-" | "\u{2013}"
+                    "at" | "by"
+                        | "from"
+                        | "until"
+                        | "till"
+                        | "around"
+                        | "about"
+                        | "before"
+                        | "after"
+                        | "since"
+                        | "to"
+                        | "between"
+                        | "and"
+                        | "-"
+                        | "\u{2013}"
                 ) || matches!(self.low(e), "hours" | "hrs" | "local" | "h");
                 if !ctx {
                     return None;
@@ -1149,21 +1308,30 @@ impl<'d, 'a> Scanner<'d, 'a> {
             time_cand(i, e, Val::Iso(format!("{h:02}:{mi:02}{}", off.unwrap_or(""))))
         };
         // "10am", "10pm".
-        let lower = s.to_ascii_lowercase();
-        for (suf, pm) in [("am", false), ("pm", true)] {
-            if let Some(h) = lower.strip_suffix(suf) {
-                if let Some((hh, mm)) = h.split_once('.') {
-                    // "10.30pm".
-                    if mm.len() == 2 && hh.len() <= 2 {
-                        return finish(hh.parse().ok()?, mm.parse().ok()?, Some(pm), i + 1, false);
-                    }
-                    return None;
-                }
-                if !h.is_empty() && h.len() <= 2 && h.bytes().all(|b| b.is_ascii_digit()) {
-                    return finish(h.parse().ok()?, 0, Some(pm), i + 1, false);
+        let b = s.as_bytes();
+        let suffix = if b.len() >= 3 && b[b.len() - 1].eq_ignore_ascii_case(&b'm') {
+            match b[b.len() - 2].to_ascii_lowercase() {
+                b'a' => Some(false),
+                b'p' => Some(true),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        if let Some(pm) = suffix {
+            // The last two bytes are ASCII letters, so this is a char boundary.
+            let h = &s[..s.len() - 2];
+            if let Some((hh, mm)) = h.split_once('.') {
+                // "10.30pm".
+                if mm.len() == 2 && hh.len() <= 2 {
+                    return finish(hh.parse().ok()?, mm.parse().ok()?, Some(pm), i + 1, false);
                 }
                 return None;
             }
+            if !h.is_empty() && h.len() <= 2 && h.bytes().all(|b| b.is_ascii_digit()) {
+                return finish(h.parse().ok()?, 0, Some(pm), i + 1, false);
+            }
+            return None;
         }
         // "10.30 a.m." (one number token).
         if let Some((hh, mm)) = s.split_once('.') {
@@ -1236,7 +1404,10 @@ impl<'d, 'a> Scanner<'d, 'a> {
         if i > 0 && self.glued(i) {
             let p = self.tok(i - 1);
             let pc = p.chars().next().unwrap_or(' ');
-            let symbol_ok = matches!(p, "(" | "[" | "\"" | "\u{201C}" | "'" | "\u{2018}" | "/" | "-" | "\u{2013}" | "\u{2014}");
+            let symbol_ok = matches!(
+                p,
+                "(" | "[" | "\"" | "\u{201C}" | "'" | "\u{2018}" | "/" | "-" | "\u{2013}" | "\u{2014}"
+            );
             if !symbol_ok && self.toks[i - 1].kind == TokKind::Punct {
                 return None;
             }
@@ -1253,12 +1424,15 @@ impl<'d, 'a> Scanner<'d, 'a> {
         }
         if i > 0 && self.toks[i - 1].kind == TokKind::Punct {
             let p = self.tok(i - 1);
-            if p.chars().next().is_some_and(|c| matches!(c, '$' | '£' | '€' | '¥' | '₹' | '#' | '₨' | '₩' | '₽')) {
+            if p.chars()
+                .next()
+                .is_some_and(|c| matches!(c, '$' | '£' | '€' | '¥' | '₹' | '#' | '₨' | '₩' | '₽'))
+            {
                 return None;
             }
         }
         let next = self.low(i + 1);
-        if matches!(next, "%" | "percent" | "per" | "pc") || UNITS.contains(&next) {
+        if matches!(next, "%" | "percent" | "per" | "pc") || UNIT_SET.contains(next) {
             return None;
         }
         let p = self.prev_low(i);
@@ -1273,26 +1447,34 @@ impl<'d, 'a> Scanner<'d, 'a> {
             return None;
         }
         // Early years need a date preposition: "in 1066", "the 1215 charter".
-        if y < 1500 && !matches!(p, "in" | "by" | "from" | "of" | "before" | "after" | "the" | "around" | "about" | "to" | "and") {
+        if y < 1500
+            && !matches!(
+                p,
+                "in" | "by" | "from" | "of" | "before" | "after" | "the" | "around" | "about" | "to" | "and"
+            )
+        {
             return None;
         }
         if p == "to" {
             // "from 2004 to 2007", "dating back to 2004" keep the year; "rose to 1500" is a count.
             let pp = if i >= 2 { self.low(i - 2) } else { "" };
             let year_before = i >= 2 && (self.year_at(i - 2).is_some() || self.decade(i - 2).is_some());
-            if !year_before && !matches!(pp, "back" | "dates" | "dating" | "date" | "dated" | "return" | "returned") {
+            if !year_before
+                && !matches!(pp, "back" | "dates" | "dating" | "date" | "dated" | "return" | "returned")
+            {
                 return None;
             }
         }
         if ABOUT_BEFORE.contains(&p) {
             let nt = self.toks.get(i + 1);
-            let word_follows = nt.is_some_and(|t| t.kind == TokKind::Word) && self.tok(i + 1).bytes().next().is_some_and(|b| b.is_ascii_lowercase());
+            let word_follows = nt.is_some_and(|t| t.kind == TokKind::Word)
+                && self.tok(i + 1).bytes().next().is_some_and(|b| b.is_ascii_lowercase());
             if word_follows && !FUNCTION_WORDS.contains(&next) {
                 return None;
             }
             return cand(i, i + 1, Val::Iso(format!("{y:04}")));
         }
-        if COUNT_NOUNS.contains(&next) {
+        if COUNT_SET.contains(next) {
             return None;
         }
         // "2004 of them", "2004 others".
@@ -1313,7 +1495,9 @@ fn resolve(val: &Val, anchor: Option<Ymd>) -> (Option<String>, bool) {
             Val::Iso(s) => (Some(s.clone()), false),
             Val::Full(d) => (Some(d.iso()), false),
             Val::MonthDay { m, d, d2: None, .. } => (Some(format!("XXXX-{m:02}-{d:02}")), false),
-            Val::MonthDay { m, d, d2: Some(x), .. } => (Some(format!("XXXX-{m:02}-{d:02}/XXXX-{m:02}-{x:02}")), false),
+            Val::MonthDay { m, d, d2: Some(x), .. } => {
+                (Some(format!("XXXX-{m:02}-{d:02}/XXXX-{m:02}-{x:02}")), false)
+            }
             Val::Month { m, .. } => (Some(format!("XXXX-{m:02}")), false),
             _ => (None, false),
         };
@@ -1498,7 +1682,9 @@ fn find_dateline(sc: &Scanner, cands: &[Cand]) -> Option<Ymd> {
     let last_tok = paras.last()?.tokens.end;
     for c in cands.iter().take_while(|c| c.s < last_tok) {
         let Val::Full(d) = c.val else { continue };
-        let Some(p) = paras.iter().find(|p| p.tokens.contains(&c.s)) else { continue };
+        let Some(p) = paras.iter().find(|p| p.tokens.contains(&c.s)) else {
+            continue;
+        };
         let is_lower_word = |j: usize| {
             sc.toks[j].kind == TokKind::Word
                 && sc.tok(j).chars().next().is_some_and(|ch| ch.is_lowercase())
@@ -1579,8 +1765,11 @@ mod tests {
 
     #[test]
     fn seed_article() {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/seed-article.txt"))
-            .or_else(|_| std::fs::read_to_string("/work/shared/fixtures/seed-article.txt"));
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/fixtures/seed-article.txt"
+        ))
+        .or_else(|_| std::fs::read_to_string("/work/shared/fixtures/seed-article.txt"));
         let Ok(text) = text else { return };
         let f = run(&text, None);
         assert_eq!(f.anchor.as_deref(), Some("2017-02-11"));
@@ -1588,7 +1777,15 @@ mod tests {
         let got: Vec<(String, Option<String>)> = f
             .spans
             .iter()
-            .map(|s| (s.text.clone(), s.value.clone().map(|v| match v { Value::Text(t) => t, Value::Number(n) => n.to_string() })))
+            .map(|s| {
+                (
+                    s.text.clone(),
+                    s.value.clone().map(|v| match v {
+                        Value::Text(t) => t,
+                        Value::Number(n) => n.to_string(),
+                    }),
+                )
+            })
             .collect();
         assert_eq!(
             got,
@@ -1618,10 +1815,16 @@ mod tests {
         assert_eq!(dates("On 11 Feb 2017 they met.", a), [d("11 Feb 2017", "2017-02-11")]);
         assert_eq!(dates("By 2017-02-11 it ended.", a), [d("2017-02-11", "2017-02-11")]);
         assert_eq!(dates("Dated Feb. 9, 2017, the memo", a), [d("Feb. 9, 2017", "2017-02-09")]);
-        assert_eq!(dates("Tuesday, February 9, 2017 was cold", a), [d("Tuesday, February 9, 2017", "2017-02-09")]);
+        assert_eq!(
+            dates("Tuesday, February 9, 2017 was cold", a),
+            [d("Tuesday, February 9, 2017", "2017-02-09")]
+        );
         assert_eq!(dates("on the 9th of February 2017", a), [d("9th of February 2017", "2017-02-09")]);
         assert_eq!(dates("Sept. 11th, 2001", a), [d("Sept. 11th, 2001", "2001-09-11")]);
-        assert_eq!(dates("on 25/12/2017 and 12/25/2017", a), [d("25/12/2017", "2017-12-25"), d("12/25/2017", "2017-12-25")]);
+        assert_eq!(
+            dates("on 25/12/2017 and 12/25/2017", a),
+            [d("25/12/2017", "2017-12-25"), d("12/25/2017", "2017-12-25")]
+        );
         assert_eq!(dates("on 02/11/2017", a), [("02/11/2017".to_string(), None)]);
         assert_eq!(dates("on 11.02.2017 in Berlin", a), [d("11.02.2017", "2017-02-11")]);
         assert_eq!(dates("after 9/11 everything changed", a), []);
@@ -1768,9 +1971,15 @@ mod tests {
         assert_eq!(t("at 12 a.m."), [d("12 a.m.", "00:00")]);
         assert_eq!(t("John 3:16 says; it won 2:1"), []);
         assert_eq!(t("at 9 o'clock"), [d("9 o'clock", "09:00")]);
-        assert_eq!(t("this morning and tonight"), [("this morning".to_string(), None), ("tonight".to_string(), None)]);
+        assert_eq!(
+            t("this morning and tonight"),
+            [("this morning".to_string(), None), ("tonight".to_string(), None)]
+        );
         assert_eq!(t("at 10.30pm"), [d("10.30pm", "22:30")]);
-        assert_eq!(t("start at 1415 local time (1315 GMT)"), [d("1415 local time", "14:15"), d("1315 GMT", "13:15Z")]);
+        assert_eq!(
+            t("start at 1415 local time (1315 GMT)"),
+            [d("1415 local time", "14:15"), d("1315 GMT", "13:15Z")]
+        );
         assert_eq!(t("by 9:30 local time"), [d("9:30 local time", "09:30")]);
         assert!(dates("at 1500 GMT", a).is_empty());
     }
@@ -1806,13 +2015,33 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        #[test]
+        fn never_panics_on_arbitrary_text(
+            s in "(\\PC|[0-9 :/.,'’\\-–]|May |Feb\\. |Tuesday |2017|1990s|p\\.m\\.|\n){0,80}",
+            anchor in proptest::option::of("[0-9]{4}-[0-9]{2}-[0-9]{2}"),
+        ) {
+            let doc = segment(&s);
+            let f = extract(&doc, anchor.as_deref(), &[]);
+            let mut last = 0;
+            for sp in &f.spans {
+                proptest::prop_assert!(s.is_char_boundary(sp.start) && s.is_char_boundary(sp.end));
+                proptest::prop_assert_eq!(&s[sp.start..sp.end], sp.text.as_str());
+                proptest::prop_assert!(sp.start >= last && sp.end > sp.start);
+                last = sp.end;
+            }
+        }
+    }
+
     #[test]
     fn random_text_is_fast_and_safe() {
         // 100 KB of pseudo-random words, digits, punctuation and non-ASCII.
         let pieces = [
-            "May", "2004", "Tuesday", "on", "said", "-", "/", ":", "12", "3", "p.m.", "’", "'s", "🙂", "é", "February",
-            "last", "week", "ago", "two", "years", "the", "1990s", "'", "90s", "mid", "早", ",", ".", "\n\n", "31",
-            "2017", "9th", "of", "$", "%", "GMT", "noon", "early", "will", "Sept.", "2016-17", "1996-08-30",
+            "May", "2004", "Tuesday", "on", "said", "-", "/", ":", "12", "3", "p.m.", "’", "'s", "🙂", "é",
+            "February", "last", "week", "ago", "two", "years", "the", "1990s", "'", "90s", "mid", "早", ",",
+            ".", "\n\n", "31", "2017", "9th", "of", "$", "%", "GMT", "noon", "early", "will", "Sept.",
+            "2016-17", "1996-08-30",
         ];
         let mut x: u64 = 0x2545F4914F6CDD1D;
         let mut text = String::new();
@@ -1821,7 +2050,7 @@ mod tests {
             x ^= x >> 7;
             x ^= x << 17;
             text.push_str(pieces[(x % pieces.len() as u64) as usize]);
-            if x % 3 != 0 {
+            if !x.is_multiple_of(3) {
                 text.push(' ');
             }
         }
