@@ -1244,6 +1244,10 @@ impl<'d, 'a> Scanner<'d, 'a> {
 
     fn zone(&self, i: usize) -> Option<&'static str> {
         let t = self.tok(i);
+        // Zones are upper case ("ET", not "et al."); "gmt" and "utc" are safe in any case.
+        if matches!(self.low(i), "gmt" | "utc") {
+            return Some("Z");
+        }
         TIME_ZONES.iter().find(|(z, _)| *z == t).map(|&(_, off)| off)
     }
 
@@ -1981,6 +1985,7 @@ mod tests {
             [d("1415 local time", "14:15"), d("1315 GMT", "13:15Z")]
         );
         assert_eq!(t("by 9:30 local time"), [d("9:30 local time", "09:30")]);
+        assert_eq!(t("opened at 7 a.m. (0400 gmt)"), [d("7 a.m.", "07:00"), d("0400 gmt", "04:00Z")]);
         assert!(dates("at 1500 GMT", a).is_empty());
     }
 
