@@ -20,6 +20,8 @@
 //! after anything it consumed or skipped, so the whole pass is linear in the number of tokens.
 
 use std::cell::OnceCell;
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use crate::model::{Bound, Kind, Span, Value};
 use crate::text::{Doc, TokKind, Token};
@@ -39,7 +41,8 @@ pub fn extract(doc: &Doc, taken: &[(usize, usize)]) -> Vec<Span> {
     for sent in &doc.sentences {
         let b = sent.tokens.end.min(doc.tokens.len());
         let a = sent.tokens.start.min(b);
-        let cur = Cur { sc: &sc, a, b, title: sc.is_title_case(a, b) };
+        let first_word = (a..b).find(|&k| doc.tokens[k].kind != TokKind::Punct).unwrap_or(b);
+        let cur = Cur { sc: &sc, a, b, title: sc.is_title_case(a, b), first_word };
         let mut i = a;
         while i < b {
             match cur.try_at(i) {
@@ -69,6 +72,10 @@ const PREV_OK: &[&str] = &[
     "kills", "killed", "killing", "top", "nearly", "was", "were", "is", "are", "be", "has", "have", "had",
     "said", "says", "say", "now", "still", "also", "even", "per", "like", "into", "through", "across",
     "against", "within", "without", "above", "below", "toward", "towards", "via", "plus", "minus",
+    "exactly", "perhaps", "maybe", "additional", "totalling", "totaling", "barely", "fully", "average",
+    "aged", "age", "ages", "reached", "hit", "scored", "both", "no", "not", "nor", "yet", "although",
+    "though", "because", "while", "whereas", "once", "today", "yesterday", "officially", "overall",
+    "altogether", "combined", "together", "respectively", "nationwide", "worldwide", "again",
 ];
 
 /// Label words after which a number is an identifier, not a statistic.
@@ -95,6 +102,15 @@ const MONTHS: &[&str] = &[
 const TIME_WORDS: &[&str] = &[
     "p.m.", "a.m.", "pm", "am", "a.m", "p.m", "o'clock", "o\u{2019}clock", "gmt", "utc", "hrs", "bst",
     "est", "edt", "pst", "pdt", "cet", "ist", "pkt",
+];
+
+/// Words before "X to Y" that make it a change, not a range.
+const CHANGE_WORDS: &[&str] = &[
+    "from", "by", "rose", "rise", "rises", "rising", "fell", "fall", "falls", "falling", "up", "down",
+    "gained", "gain", "gains", "lost", "lose", "loses", "climbed", "climb", "dropped", "drop", "drops",
+    "declined", "decline", "increased", "increase", "decreased", "decrease", "jumped", "jump", "slipped",
+    "slip", "eased", "ease", "added", "shed", "surged", "surge", "plunged", "plunge", "slid", "grew",
+    "grow", "cut", "raised", "raise", "lowered", "lower", "widened", "narrowed", "off",
 ];
 
 /// Words that are never the counted noun: function words, pronouns, auxiliaries, common verbs.
@@ -156,6 +172,25 @@ const ADJECTIVES: &[&str] = &[
     "elderly", "adult", "female", "male", "poor", "rich", "black", "white", "single", "double",
     "total", "active", "illegal", "legal", "registered", "confirmed", "known", "reported",
 ];
+
+type WordSet = LazyLock<HashSet<&'static str>>;
+static STOP_SET: WordSet = LazyLock::new(|| STOP.iter().copied().collect());
+static LABELS_SET: WordSet = LazyLock::new(|| LABELS.iter().copied().collect());
+static PREV_OK_SET: WordSet = LazyLock::new(|| PREV_OK.iter().copied().collect());
+static MONTHS_SET: WordSet = LazyLock::new(|| MONTHS.iter().copied().collect());
+static IRREGULAR_PLURALS_SET: WordSet = LazyLock::new(|| IRREGULAR_PLURALS.iter().copied().collect());
+static CHANGE_SET: WordSet = LazyLock::new(|| CHANGE_WORDS.iter().copied().collect());
+static TIME_WORDS_SET: WordSet = LazyLock::new(|| TIME_WORDS.iter().copied().collect());
+/// Lower-case words a number expression can start with (besides number words).
+static STARTERS: WordSet = LazyLock::new(|| {
+    let mut s: HashSet<&'static str> = PREFIXES.iter().map(|(p, _)| p[0]).collect();
+    s.extend(["a", "an", "half", "several", "just", "well", "slightly", "far", "much"]);
+    s
+});
+
+fn in_set(set: &WordSet, w: &&str) -> bool {
+    set.contains(*w)
+}
 
 // ---------------------------------------------------------------------------------------------
 // Number-word tables
@@ -405,6 +440,11 @@ fn currency_word(w: &str) -> Option<CurWord> {
         "ringgit" => CurWord::Code("MYR"),
         "rupiah" => CurWord::Code("IDR"),
         "afghanis" => CurWord::Code("AFN"),
+        "forint" | "forints" => CurWord::Code("HUF"),
+        "lei" | "leu" => CurWord::Code("RON"),
+        "guilder" | "guilders" => CurWord::Code("NLG"),
+        "riel" | "riels" => CurWord::Code("KHR"),
+        "markka" | "markkaa" => CurWord::Code("FIM"),
         "hryvnia" | "hryvnias" => CurWord::Code("UAH"),
         "zloty" | "zlotys" => CurWord::Code("PLN"),
         "cedi" | "cedis" => CurWord::Code("GHS"),
@@ -440,6 +480,8 @@ fn currency_adjective(adj: &str, word: &str) -> Option<&'static str> {
         "syrian" if pound => "SYP",
         "sudanese" if pound => "SDG",
         "swiss" if franc => "CHF",
+        "french" if franc => "FRF",
+        "belgian" if franc => "BEF",
         "mexican" if peso => "MXN",
         "philippine" if peso => "PHP",
         "argentine" | "argentinian" if peso => "ARS",
@@ -703,6 +745,8 @@ struct Cur<'s, 'a, 'd> {
     a: usize,
     b: usize,
     title: bool,
+    /// The first word or number token of the sentence.
+    first_word: usize,
 }
 
 impl Cur<'_, '_, '_> {
@@ -737,7 +781,7 @@ impl Cur<'_, '_, '_> {
 
     /// No word or number precedes token `i` in the sentence.
     fn sentence_first(&self, i: usize) -> bool {
-        (self.a..i).all(|k| self.sc.toks[k].kind == TokKind::Punct)
+        i <= self.first_word
     }
 
     fn is_dash(&self, i: usize) -> bool {
@@ -749,6 +793,29 @@ impl Cur<'_, '_, '_> {
         // Fast exit: a number starts with a digit token, a word, or a currency symbol / sign.
         if kind == TokKind::Punct && currency_symbol(self.s(i)).is_none() {
             return Step::Skip(i + 1);
+        }
+        if kind == TokKind::Word {
+            let s = self.s(i);
+            let possible = if s.is_ascii() {
+                let mut buf = [0u8; 16];
+                if s.len() > buf.len() {
+                    false
+                } else {
+                    buf[..s.len()].copy_from_slice(s.as_bytes());
+                    buf[..s.len()].make_ascii_lowercase();
+                    let w = std::str::from_utf8(&buf[..s.len()]).unwrap_or("");
+                    STARTERS.contains(w)
+                        || is_number_word(w)
+                        || currency_code(s).is_some()
+                        || (self.s(i + 1) == "$" && dollar_prefix(s).is_some())
+                        || matches!(s, "Rs" | "RS" | "Rs." | "Re" | "Re." | "Rp")
+                }
+            } else {
+                false
+            };
+            if !possible {
+                return Step::Skip(i + 1);
+            }
         }
 
         // 1. Approximators and bounds.
@@ -800,9 +867,10 @@ impl Cur<'_, '_, '_> {
         if (effect.is_some() || cur_pre.is_some()) && self.sc.overlaps(toks[i].start, toks[core.s].start) {
             return Step::Skip(i + 1);
         }
-        if let Some(next) = self.context_reject(&core, direct && cur_pre.is_none()) {
-            return Step::Skip(next);
-        }
+        let title_weak = match self.context_reject(&core, direct && cur_pre.is_none()) {
+            Err(next) => return Step::Skip(next),
+            Ok(weak) => weak,
+        };
 
         // Ordinals stand alone.
         if core.ordinal {
@@ -820,7 +888,7 @@ impl Cur<'_, '_, '_> {
         if core.vague.is_none() {
             let pct1 = self.percent_at(core.e);
             let after1 = pct1.map_or(core.e, |p| p.0);
-            match self.range_after(&core, after1, effect == Some(Effect::Between), cur_pre.clone()) {
+            match self.range_after(&core, after1, effect == Some(Effect::Between), cur_pre.clone(), pct1.is_some()) {
                 Ok(Some((c2, lo, hi))) => {
                     range = Some((lo, hi));
                     num_end = c2.e;
@@ -882,6 +950,9 @@ impl Cur<'_, '_, '_> {
         // 6. What the number measures.
         let last_core = second.as_ref().unwrap_or(&core);
         let mut tail = self.classify(&core, last_core, num_end, cur_pre, pct_after_first);
+        if tail.end == usize::MAX {
+            return Step::Skip(num_end + 2);
+        }
         let start_tok = i;
         let start = toks[start_tok].start;
 
@@ -912,6 +983,9 @@ impl Cur<'_, '_, '_> {
             {
                 return Step::Skip(core.e);
             }
+        }
+        if title_weak && kind == Kind::Cardinal {
+            return Step::Skip(core.e);
         }
         // "one" alone is a pronoun unless it counts something.
         if core.lone_one && kind == Kind::Cardinal {
@@ -987,7 +1061,16 @@ impl Cur<'_, '_, '_> {
     }
 
     /// Reasons a number is not a statistic, judged from its neighbours. Returns where to resume.
-    fn context_reject(&self, core: &Core, direct: bool) -> Option<usize> {
+    /// `Ok(true)`: after a capitalized word in a Title Case headline; kept only if it counts something.
+    fn context_reject(&self, core: &Core, direct: bool) -> Result<bool, usize> {
+        match self.context_reject_inner(core, direct) {
+            Some(next) if next == usize::MAX => Ok(true),
+            Some(next) => Err(next),
+            None => Ok(false),
+        }
+    }
+
+    fn context_reject_inner(&self, core: &Core, direct: bool) -> Option<usize> {
         let s = core.s;
         let e = core.e;
         let prev = (s > self.a).then(|| s - 1);
@@ -1010,11 +1093,11 @@ impl Cur<'_, '_, '_> {
         // Time words: "3 p.m.", "5 o'clock", "1400 GMT".
         if !core.ordinal && core.vague.is_none() {
             let nx = self.low(e);
-            if TIME_WORDS.contains(&nx.as_str()) {
+            if in_set(&TIME_WORDS_SET, &nx.as_str()) {
                 return Some(e + 1);
             }
             // Next to a month: a date the date extractor did not claim.
-            if !core.words && MONTHS.contains(&nx.as_str()) && self.capitalized(e) {
+            if !core.words && in_set(&MONTHS_SET, &nx.as_str()) && self.capitalized(e) {
                 return Some(e + 1);
             }
         }
@@ -1069,18 +1152,20 @@ impl Cur<'_, '_, '_> {
             }
         }
         let pl = ps.to_lowercase();
-        if LABELS.contains(&pl.as_str()) {
+        if in_set(&LABELS_SET, &pl.as_str()) {
             return Some(e);
         }
         // Right after a capitalized name word: "Boeing 747", "Apollo 11", "Windows 10".
         if pt.kind == TokKind::Word
             && self.capitalized(p)
-            && !PREV_OK.contains(&pl.as_str())
-            && ((!self.title && !self.sentence_first(p)) || self.sc.overlaps(pt.start, pt.end))
+            && !in_set(&PREV_OK_SET, &pl.as_str())
         {
+            if (self.title || self.sentence_first(p)) && !self.sc.overlaps(pt.start, pt.end) {
+                return Some(usize::MAX);
+            }
             return Some(e);
         }
-        if MONTHS.contains(&pl.as_str()) && self.capitalized(p) && !core.words {
+        if in_set(&MONTHS_SET, &pl.as_str()) && self.capitalized(p) && !core.words {
             return Some(e);
         }
         // Capitalized number words mid-sentence are names: "Air Force One", "Formula One".
@@ -1423,7 +1508,7 @@ impl Cur<'_, '_, '_> {
 
     /// A second number after `core`: "-1,800", " to 1,800", " and 30" (after "between"), " or three".
     /// Ok(None) when there is none; Err(next) when the chain is a score, phone number or ID.
-    fn range_after(&self, core: &Core, p: usize, between: bool, cur_pre: Option<String>) -> Result<Option<(Core, f64, f64)>, usize> {
+    fn range_after(&self, core: &Core, p: usize, between: bool, cur_pre: Option<String>, pct_first: bool) -> Result<Option<(Core, f64, f64)>, usize> {
         let conn = self.s(p);
         let lconn = conn.to_ascii_lowercase();
         let dash = self.is_dash(p);
@@ -1441,8 +1526,18 @@ impl Cur<'_, '_, '_> {
                 return Ok(None);
             }
         }
-        if lconn == "to" && core.s > self.a && self.is(core.s - 1, "from") {
-            return Ok(None); // "from 5 to 10": a change, not a range
+        if lconn == "to" {
+            // "from 5 to 10", "rose 33 percent to 1.1 billion", "fell C$0.45 to C$101.15": a change.
+            let mut b = core.s;
+            while b > self.a && (self.kind(b - 1) == Some(TokKind::Punct) && currency_symbol(self.s(b - 1)).is_some() || dollar_prefix(self.s(b - 1)).is_some() && self.s(b) == "$") {
+                b -= 1;
+            }
+            if b > self.a && in_set(&CHANGE_SET, &self.low(b - 1).as_str()) {
+                return Ok(None);
+            }
+            if pct_first && self.percent_at(c2_end_hint(self, p)).is_none() {
+                return Ok(None);
+            }
         }
         let mut q = p + 1;
         if let Some(code) = &cur_pre {
@@ -1578,7 +1673,13 @@ impl Cur<'_, '_, '_> {
         // Compound adjectives: "a 10-day ceasefire", "a 5-year-old boy", "a 10-km stretch".
         if self.is_dash(p) && self.glued(p) && self.glued(p + 1) && self.kind(p + 1) == Some(TokKind::Word) {
             let w = self.low(p + 1);
-            if w.chars().all(char::is_alphabetic) && !is_number_word(&w) {
+            if is_fraction_word(&w) {
+                // "two-thirds": fractions are not reported.
+                t.kind = None;
+                t.end = usize::MAX;
+                return t;
+            }
+            if w.chars().all(char::is_alphabetic) && !is_number_word(&w) && !in_set(&STOP_SET, &w.as_str()) {
                 if let Some(u) = unit_word(&w) {
                     t.kind = Some(Kind::Quantity);
                     t.unit = Some(u.to_string());
@@ -1635,6 +1736,13 @@ impl Cur<'_, '_, '_> {
         if let Some(adj) = currency_adjective(&w, &w1) {
             let cw = currency_word(&w1)?;
             return Some((p + 2, self.resolve(cw, Some(adj), scaled)));
+        }
+        if self.capitalized(p) && self.kind(p) == Some(TokKind::Word) && self.s(p + 1).chars().next().is_some_and(char::is_lowercase) {
+            if let Some(cw) = currency_word(&w1) {
+                if !matches!(cw, CurWord::Pound) || scaled {
+                    return Some((p + 2, self.resolve(cw, None, scaled).filter(|_| false)));
+                }
+            }
         }
         if w == "hong" && self.is(p + 1, "kong") && matches!(self.low(p + 2).as_str(), "dollar" | "dollars") {
             return Some((p + 3, Some("HKD".into())));
@@ -1739,6 +1847,13 @@ impl Cur<'_, '_, '_> {
         for (n, &c) in cands.iter().enumerate() {
             let w = self.low(c);
             let cap = self.capitalized(c);
+            if cap && n > 0 && !self.title && !cands[..n].iter().all(|&m| self.capitalized(m)) {
+                return None;
+            }
+            if cap && n > 0 && !self.title && is_plural(&w) {
+                // "62 Nolan Henke", "64 Bob Estes": a name, not modifiers and a head.
+                return None;
+            }
             if is_plural(&w) {
                 // "police officers", "staff members": a collective noun modifying a plural head.
                 if COLLECTIVES.contains(&w.as_str()) && n + 1 < cands.len() && is_plural(&self.low(cands[n + 1])) {
@@ -1772,7 +1887,7 @@ impl Cur<'_, '_, '_> {
     }
 
     fn np_word(&self, k: usize) -> bool {
-        if self.kind(k) != Some(TokKind::Word) || self.glued(k) {
+        if self.kind(k) != Some(TokKind::Word) || self.glued(k) || self.sc.toks[k].newline_before {
             return false;
         }
         let s = self.s(k);
@@ -1780,7 +1895,7 @@ impl Cur<'_, '_, '_> {
             return false;
         }
         let w = s.to_lowercase();
-        if STOP.contains(&w.as_str()) || is_number_word(&w) || MONTHS.contains(&w.as_str()) || TIME_WORDS.contains(&w.as_str()) {
+        if in_set(&STOP_SET, &w.as_str()) || is_number_word(&w) || in_set(&MONTHS_SET, &w.as_str()) || in_set(&TIME_WORDS_SET, &w.as_str()) {
             return false;
         }
         if w.ends_with("ly") && !LY_NOUNS.contains(&w.as_str()) {
@@ -1794,12 +1909,20 @@ impl Cur<'_, '_, '_> {
     }
 }
 
+/// Where the number after a range connector at `p` ends (for "20 percent to 30 percent").
+fn c2_end_hint(cur: &Cur, p: usize) -> usize {
+    match cur.core(p + 1) {
+        Parsed::Num(c) => c.e,
+        _ => p + 1,
+    }
+}
+
 fn finite(v: f64) -> Option<f64> {
     v.is_finite().then_some(v)
 }
 
 fn is_plural(w: &str) -> bool {
-    if IRREGULAR_PLURALS.contains(&w) {
+    if in_set(&IRREGULAR_PLURALS_SET, &w) {
         return true;
     }
     w.chars().count() >= 3
@@ -1809,6 +1932,12 @@ fn is_plural(w: &str) -> bool {
         && !w.ends_with("is")
         && !w.ends_with("'s")
         && !w.ends_with("\u{2019}s")
+}
+
+fn is_fraction_word(w: &str) -> bool {
+    matches!(w, "half" | "halves" | "quarter" | "quarters" | "thirds")
+        || (w.ends_with("ths") && ordinal_word(&w[..w.len() - 1]).is_some())
+        || ordinal_word(w).is_some_and(|(v, _)| v >= 3.0)
 }
 
 fn is_participle(w: &str) -> bool {
@@ -2162,6 +2291,46 @@ mod tests {
         // Non-ASCII digits and odd Unicode.
         for t in ["٣٤٥ شخص", "١٢٣٤٥٦", "１２３ people", "5 naïve 😀 people", "२०१७ में", "3\u{0301}4 x", "€", "$", "Rs.", "5-", "-5", "٣%", "5\u{200B}000"] {
             let _ = run(t);
+        }
+    }
+
+    #[test]
+    fn news_wire_cases() {
+        // A change, not a range.
+        let got = texts("Net profit rose by 33 percent to 1.069 billion lei.");
+        assert_eq!(got, vec![(Kind::Percent, "33 percent".into()), (Kind::Money, "1.069 billion lei".into())]);
+        let got = texts("The bond fell C$0.45 to C$101.15 on Friday.");
+        assert_eq!(got, vec![(Kind::Money, "C$0.45".into()), (Kind::Money, "C$101.15".into())]);
+        let q = one("The loss was 2.1 million French francs.", "2.1 million French francs");
+        assert_eq!((q.kind, q.currency.as_deref()), (Kind::Money, Some("FRF")));
+        // Result lists and scores: names before numbers.
+        assert!(texts("62 Nolan Henke\n64 Bob Estes\n").iter().all(|(k, _)| *k == Kind::Cardinal));
+        assert!(texts("Pohang 3 Ulsan 2").is_empty());
+        assert!(texts("which fuel two-thirds of activity").is_empty());
+        assert!(texts("a nine-under-par round").iter().all(|(_, t)| t != "nine-under"));
+        let q = one("The 6.3 MLN profit.", "6.3 MLN");
+        assert_eq!(num(&q), 6.3e6);
+    }
+
+    #[test]
+    #[ignore]
+    fn timing() {
+        let list: Vec<String> = (1..200_000).map(|n| n.to_string()).collect();
+        for (name, t) in [
+            ("spaced", list.join(", ")),
+            ("glued", list.join(",")),
+            ("to", list.join(" to ")),
+            ("dash", list.join("-")),
+            ("words", "one hundred and ".repeat(100_000)),
+            ("vague", "tens of ".repeat(100_000)),
+            ("prefix", "more than ".repeat(100_000)),
+            ("prose", "Some 4,000 people, more than 200 children and 88% of the 424 airstrikes. ".repeat(20_000)),
+        ] {
+            let t0 = std::time::Instant::now();
+            let doc = segment(&t);
+            let t1 = t0.elapsed();
+            let n = extract(&doc, &[]).len();
+            eprintln!("{name}: {} bytes, segment {:?}, extract {:?}, {n} spans", t.len(), t1, t0.elapsed() - t1);
         }
     }
 
