@@ -2326,7 +2326,7 @@ mod tests {
                 seed ^= seed >> 7;
                 seed ^= seed << 17;
                 t.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
-                if seed % 3 == 0 {
+                if seed.is_multiple_of(3) {
                     t.push(' ');
                 }
             }
