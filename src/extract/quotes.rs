@@ -522,7 +522,7 @@ static CAPS_STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "Since", "Although", "Though", "Because", "By", "From", "With", "Under", "Over", "Last",
         "Next", "Earlier", "Later", "Thus", "Instead", "Indeed", "According", "Asked", "Speaking",
         "Writing", "Said", "Says", "Told", "Added", "Furthermore", "Nevertheless", "Finally", "First",
-        "Of", "To", "Not", "No", "Yes", "Mr", "Ms", "Mrs",
+        "Of", "To", "Not", "No", "Yes",
     ])
 });
 
@@ -873,20 +873,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if i >= hi {
             return None;
         }
-        if let Some(&n) = self.by_start.get(&self.doc.tokens[i].start) {
-            return Some(n);
-        }
         if self.is_word(i) && in_lower(&PRONOUNS, self.tok(i)) {
             return Some(self.range(i, i));
         }
-        let det = self.is_word(i) && in_lower(&DETERMINERS, self.tok(i));
+        let det = self.is_word(i) && in_lower(&DETERMINERS, self.tok(i)) && !self.by_start.contains_key(&self.doc.tokens[i].start);
         let c = if det { i + 1 } else { i };
         let mut found: Option<((usize, usize), usize)> = None;
         if c < hi {
             if let Some(&n) = self.by_start.get(&self.doc.tokens[c].start) {
-                return Some(n);
-            }
-            if let Some(last) = self.caps_run_fwd(c, hi) {
+                let last = self.doc.token_at_or_after(n.1).saturating_sub(1).max(c);
+                found = Some((n, last));
+            } else if let Some(last) = self.caps_run_fwd(c, hi) {
                 found = Some((self.name_in_run(c, last, false), last));
             }
         }
@@ -1020,7 +1017,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // Subjects may reach back to the clause's start; introducing verbs only INTRO_WINDOW tokens.
         let lo_hard = para.tokens.start.max(sent_lo).max(prevq).min(b);
         let lo = lo_hard.max(b.saturating_sub(INTRO_WINDOW));
-        let starts_sentence = (lo_hard..b).all(|k| doc.tokens[k].kind == TokKind::Punct);
+        // The quote opens its sentence (also when the splitter kept "… Corp. “We …" together).
+        let starts_sentence = (lo_hard..b).all(|k| doc.tokens[k].kind == TokKind::Punct)
+            || (cap && b > 0 && self.tok(b - 1).ends_with(['.', '!', '?']));
 
         // After the closing mark.
         let mut after = (false, None);
@@ -1096,11 +1095,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
         } else if wc >= 3 {
             if adj || verb_near || (cap && term_end) {
+                // A capitalized sentence with end punctuation: "“We shall overcome.”"
                 QuoteRole::Statement
             } else {
                 QuoteRole::Term
             }
-        } else if adj && cap {
+        } else if cap && (adj || (term_end && starts_sentence)) {
+            // "“Never,” he said." / "… she said. “Maybe.”": a capitalized sentence of its own.
             QuoteRole::Statement
         } else {
             QuoteRole::Term
@@ -1329,6 +1330,12 @@ mod tests {
         assert_eq!(full_with(text, &names), [st("“We stand with our partners.”", Some("Qamar Javed Bajwa"))]);
         // Without names the titles are stripped by rule.
         assert_eq!(full(text), [st("“We stand with our partners.”", Some("Qamar Javed Bajwa"))]);
+        let text = "According to a Pentagon spokeswoman, Dana White, the review “will be completed in the coming weeks.”";
+        let names = [name(text, "Pentagon", Kind::Organization), name(text, "Dana White", Kind::Person)];
+        assert_eq!(full_with(text, &names), [st("“will be completed in the coming weeks.”", Some("Dana White"))]);
+        let text = "Similarly, the Democratic Party platform calls for continued military action to “press both Afghanistan and Pakistan to act.”";
+        let names = [name(text, "Democratic Party", Kind::Organization)];
+        assert_eq!(full_with(text, &names), [st("“press both Afghanistan and Pakistan to act.”", Some("Democratic Party"))]);
         let text = "“We will review the policy,” said the Acme Widget Corporation of Ohio on Monday.";
         let names = [name(text, "Acme Widget Corporation", Kind::Organization)];
         assert_eq!(
