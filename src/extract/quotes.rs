@@ -116,12 +116,11 @@ pub fn extract(doc: &Doc, names: &[Span]) -> Vec<Span> {
             e += 1;
         }
         if e > k {
-            let shared = (k..=e).find_map(|i| infos[i].speaker.clone());
+            let shared = (k..=e).find_map(|i| infos[i].speaker);
             for info in &mut infos[k..=e] {
                 info.role = QuoteRole::Statement;
                 if info.speaker.is_none() {
-                    info.speaker = shared.clone();
-                    info.inherited = true;
+                    info.speaker = shared;
                 }
             }
         }
@@ -136,7 +135,7 @@ pub fn extract(doc: &Doc, names: &[Span]) -> Vec<Span> {
         let inherited = (0..k).rev().take(3).find_map(|j| {
             let same_area = doc.sentence_at(kept[j].end.saturating_sub(1)) + 1 >= s;
             (same_area && infos[j].role == QuoteRole::Statement)
-                .then(|| infos[j].speaker.clone())
+                .then(|| infos[j].speaker)
                 .flatten()
         });
         infos[k].speaker = inherited.or_else(|| if s > 0 { ctx.sentence_speaker(s - 1, &kept) } else { None });
@@ -596,8 +595,6 @@ struct Info {
     /// No speech verb introduces or follows the quote, and it opens its sentence: it may take
     /// the speaker of a nearby sentence.
     may_borrow: bool,
-    #[allow(dead_code)]
-    inherited: bool,
 }
 
 struct Ctx<'d, 'a> {
@@ -1129,7 +1126,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
         }
         let has_verb = adj_after || verb_near || colon || according.is_some();
-        Info { role, speaker, may_borrow: !has_verb && starts_sentence, inherited: false }
+        Info { role, speaker, may_borrow: !has_verb && starts_sentence }
     }
 
     /// The speaker of the first speech verb (outside quotes) in sentence `s`.
@@ -1516,6 +1513,30 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Smith"));
         assert!(t0.elapsed().as_secs() < 10);
+    }
+
+    #[test]
+    fn big_inputs_scale_linearly() {
+        // Each pattern at two sizes: the bigger one (10x) must not take ~100x as long (quadratic).
+        let patterns: [&str; 6] = [
+            "“We will win,” Smith said, “and ",
+            "\"a\" said he \"b, ",
+            "Mr. Smith, the chief, said: “",
+            "‘x’s ‘y ’90s ",
+            "“a\n\n",
+            "according to the Big Party platform, calls for “",
+        ];
+        for pat in patterns {
+            let time = |n: usize| {
+                let text = pat.repeat(n);
+                let t0 = std::time::Instant::now();
+                let q = quotes(&text);
+                (t0.elapsed().as_secs_f64(), q.len())
+            };
+            let (small, _) = time(2_000);
+            let (big, n) = time(20_000);
+            assert!(big < 30.0 * small + 1.0, "{pat:?}: {small}s vs {big}s ({n} quotes)");
+        }
     }
 
     #[test]
