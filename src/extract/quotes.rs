@@ -138,7 +138,14 @@ pub fn extract(doc: &Doc, names: &[Span]) -> Vec<Span> {
                 .then(|| infos[j].speaker)
                 .flatten()
         });
-        infos[k].speaker = inherited.or_else(|| if s > 0 { ctx.sentence_speaker(s - 1, &kept) } else { None });
+        // A speech verb in the previous sentence: same paragraph, or one that ends with a colon.
+        let from_sentence = || {
+            let prev = doc.sentences.get(s.checked_sub(1)?)?;
+            let para = &doc.paragraphs[kept[k].para];
+            let colon = doc.text.get(..prev.end).is_some_and(|t| t.ends_with(':'));
+            (prev.start >= para.start || colon).then(|| ctx.sentence_speaker(s - 1, &kept)).flatten()
+        };
+        infos[k].speaker = inherited.or_else(from_sentence);
     }
 
     kept.iter()
@@ -641,6 +648,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let s = self.tok(i);
         CONNECTORS.contains(s)
             || (s == "-" && !t.space_before && self.doc.tokens.get(i + 1).is_some_and(|n| !n.space_before))
+            || (matches!(s, "'s" | "’s") && !t.space_before)
     }
 
     fn is_lower_word(&self, i: usize) -> bool {
@@ -1317,6 +1325,21 @@ mod tests {
         assert_eq!(
             full("“We won,” Smith said. Apple calls the new phone “the most advanced phone we have ever made.”"),
             [st("“We won,”", Some("Smith")), st("“the most advanced phone we have ever made.”", None)]
+        );
+    }
+
+    #[test]
+    fn possessives_and_paragraph_limits() {
+        assert_eq!(
+            full("“It was a tragedy,” Britain’s Prime Minister Boris Johnson said on Monday."),
+            [st("“It was a tragedy,”", Some("Boris Johnson"))]
+        );
+        // No speaker borrowed from a sentence in another paragraph...
+        assert_eq!(full("He said he was not aware of it.\n\n“No comment.”"), [st("“No comment.”", None)]);
+        // ...unless it ends with a colon.
+        assert_eq!(
+            full("Smith said on Tuesday:\n\n“We have won and we are going home.”"),
+            [st("“We have won and we are going home.”", Some("Smith"))]
         );
     }
 
