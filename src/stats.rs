@@ -396,6 +396,21 @@ fn measure(tok: &str, kind: TokKind, scratch: &mut Scratch) -> Part {
     p
 }
 
+/// What a distinct surface form of a word contributes (cached per form).
+#[derive(Clone, Copy)]
+struct WordInfo {
+    syl: u32,
+    /// Syllables without "-es"/"-ed"/"-ing" on the first part (Gunning).
+    stem: u32,
+    letters: u32,
+    alnum: u32,
+    /// Type id (lower-cased form) for TTR, MTLD and keywords.
+    ty: u32,
+    /// Tokens joined by hyphens (clitics not counted).
+    parts: u32,
+    all_number: bool,
+}
+
 /// Running totals.
 #[derive(Default)]
 struct Totals {
@@ -433,8 +448,15 @@ impl Lexicon {
         }
     }
 
-    /// Records a word; `text` is its surface form.
-    fn add(&mut self, text: &str, start: usize, is_number: bool, letters: u32) {
+    /// Records an occurrence of type `id` at `start`.
+    #[inline]
+    fn push(&mut self, id: u32, start: usize) {
+        self.seq.push(id);
+        self.starts.push(start);
+    }
+
+    /// The type id of a surface form (lower-cased, curly apostrophes straightened).
+    fn type_of(&mut self, text: &str, is_number: bool, letters: u32) -> u32 {
         self.buf.clear();
         for c in text.chars() {
             if c == '\u{2019}' {
@@ -455,8 +477,7 @@ impl Lexicon {
                 id
             }
         };
-        self.seq.push(id);
-        self.starts.push(start);
+        id
     }
 
     /// The keyword id of the word in `buf` (clitic removed), or u32::MAX.
@@ -620,13 +641,15 @@ pub fn compute(doc: &Doc) -> (Stats, Vec<Sentence>) {
     let mut sentences = Vec::with_capacity(doc.sentences.len());
     let mut sentences_with_words = 0usize;
     let toks = &doc.tokens;
+    // Each distinct surface form is measured once.
+    let mut cache: HashMap<&str, WordInfo> = HashMap::new();
 
     for seg in &doc.sentences {
-        let r = seg.tokens.clone();
+        let r = seg.tokens.start.min(toks.len())..seg.tokens.end.min(toks.len());
         let (mut s_words, mut s_syll) = (0usize, 0usize);
         let mut first_word = true;
         let mut i = r.start;
-        while i < r.end.min(toks.len()) {
+        while i < r.end {
             let t = toks[i];
             let s = &text[t.start..t.end];
             if !is_wordlike(&t, s) {
@@ -634,43 +657,47 @@ pub fn compute(doc: &Doc) -> (Stats, Vec<Sentence>) {
                 continue;
             }
             // CJK runs: each ideograph or kana is a word, other alphanumeric runs one word each.
-            if t.kind == TokKind::Word && s.chars().any(is_cjk) {
+            if t.kind == TokKind::Word && !s.is_ascii() && s.chars().any(is_cjk) {
                 let mut run_start: Option<usize> = None;
-                let flush = |a: usize, b: usize, tot: &mut Totals, lex: &mut Lexicon, scratch: &mut Scratch, s_words: &mut usize, s_syll: &mut usize| {
+                let mut word = |a: usize, b: usize, cjk: bool, tot: &mut Totals, lex: &mut Lexicon, scratch: &mut Scratch| {
                     let w = &text[a..b];
-                    let p = measure(w, TokKind::Word, scratch);
+                    let info = *cache.entry(w).or_insert_with(|| {
+                        let p = if cjk {
+                            Part { syllables: 1, letters: 1, alnum: 1, stem_syllables: 1 }
+                        } else {
+                            measure(w, TokKind::Word, scratch)
+                        };
+                        let ty = lex.type_of(w, false, if cjk { 1 } else { p.letters });
+                        WordInfo { syl: p.syllables.max(1), stem: p.stem_syllables, letters: p.letters, alnum: p.alnum, ty, parts: 1, all_number: false }
+                    });
                     tot.words += 1;
-                    tot.syllables += p.syllables as usize;
-                    tot.word_letters += p.letters as usize;
-                    tot.word_alnum += p.alnum as usize;
-                    *s_words += 1;
-                    *s_syll += p.syllables as usize;
-                    lex.add(w, a, false, p.letters);
+                    tot.syllables += info.syl as usize;
+                    tot.word_letters += info.letters as usize;
+                    tot.word_alnum += info.alnum as usize;
+                    lex.push(info.ty, a);
+                    info.syl as usize
                 };
                 for (off, c) in s.char_indices() {
                     let at = t.start + off;
                     if is_cjk(c) {
                         if let Some(a) = run_start.take() {
-                            flush(a, at, &mut tot, &mut lex, &mut scratch, &mut s_words, &mut s_syll);
+                            s_syll += word(a, at, false, &mut tot, &mut lex, &mut scratch);
+                            s_words += 1;
                         }
-                        tot.words += 1;
-                        tot.syllables += 1;
-                        tot.word_letters += 1;
-                        tot.word_alnum += 1;
+                        s_syll += word(at, at + c.len_utf8(), true, &mut tot, &mut lex, &mut scratch);
                         s_words += 1;
-                        s_syll += 1;
-                        // A single ideograph is a poor keyword; it still counts as a type.
-                        lex.add(&text[at..at + c.len_utf8()], at, false, 1);
                     } else if c.is_alphanumeric() {
                         if run_start.is_none() {
                             run_start = Some(at);
                         }
                     } else if let Some(a) = run_start.take() {
-                        flush(a, at, &mut tot, &mut lex, &mut scratch, &mut s_words, &mut s_syll);
+                        s_syll += word(a, at, false, &mut tot, &mut lex, &mut scratch);
+                        s_words += 1;
                     }
                 }
                 if let Some(a) = run_start.take() {
-                    flush(a, t.end, &mut tot, &mut lex, &mut scratch, &mut s_words, &mut s_syll);
+                    s_syll += word(a, t.end, false, &mut tot, &mut lex, &mut scratch);
+                    s_words += 1;
                 }
                 first_word = false;
                 i += 1;
@@ -679,22 +706,11 @@ pub fn compute(doc: &Doc) -> (Stats, Vec<Sentence>) {
             // A word: this token plus clitics and hyphen-joined tokens.
             let ws = t.start;
             let mut we = t.end;
-            let p0 = measure(s, t.kind, &mut scratch);
-            let mut syl = p0.syllables;
-            let mut letters = p0.letters;
-            let mut alnum = p0.alnum;
-            let mut stem_syl = p0.stem_syllables;
-            let mut parts = 1u32;
-            let mut all_number = t.kind == TokKind::Number;
-            let capital = s.chars().next().is_some_and(|c| c.is_uppercase());
             let mut j = i + 1;
             while j < r.end {
                 let n = toks[j];
                 let ns = &text[n.start..n.end];
                 if n.start == we && is_clitic_tok(&n, ns) {
-                    let p = measure(ns, n.kind, &mut scratch);
-                    letters += p.letters;
-                    alnum += p.alnum;
                     we = n.end;
                     j += 1;
                     continue;
@@ -702,14 +718,7 @@ pub fn compute(doc: &Doc) -> (Stats, Vec<Sentence>) {
                 if j + 1 < r.end && n.start == we && is_hyphen_tok(ns) {
                     let m = toks[j + 1];
                     let ms = &text[m.start..m.end];
-                    if m.start == n.end && is_wordlike(&m, ms) && !ms.chars().any(is_cjk) {
-                        let p = measure(ms, m.kind, &mut scratch);
-                        syl += p.syllables;
-                        stem_syl += p.syllables;
-                        letters += p.letters;
-                        alnum += p.alnum;
-                        all_number &= m.kind == TokKind::Number;
-                        parts += 1;
+                    if m.start == n.end && is_wordlike(&m, ms) && (ms.is_ascii() || !ms.chars().any(is_cjk)) {
                         we = m.end;
                         j += 2;
                         continue;
@@ -717,21 +726,48 @@ pub fn compute(doc: &Doc) -> (Stats, Vec<Sentence>) {
                 }
                 break;
             }
-            let syl = syl.max(1);
+            let key = &text[ws..we];
+            let info = match cache.get(key) {
+                Some(&info) => info,
+                None => {
+                    let mut info = WordInfo { syl: 0, stem: 0, letters: 0, alnum: 0, ty: 0, parts: 0, all_number: true };
+                    for (k, &n) in toks.iter().enumerate().take(j).skip(i) {
+                        let ns = &text[n.start..n.end];
+                        if n.kind == TokKind::Punct {
+                            continue;
+                        }
+                        let p = measure(ns, n.kind, &mut scratch);
+                        info.letters += p.letters;
+                        info.alnum += p.alnum;
+                        if k > i && is_clitic_tok(&n, ns) {
+                            continue;
+                        }
+                        info.syl += p.syllables;
+                        info.stem += if k == i { p.stem_syllables } else { p.syllables };
+                        info.parts += 1;
+                        info.all_number &= n.kind == TokKind::Number;
+                    }
+                    info.syl = info.syl.max(1);
+                    info.ty = lex.type_of(key, info.all_number, info.letters);
+                    cache.insert(key, info);
+                    info
+                }
+            };
+            let capital = s.chars().next().is_some_and(|c| c.is_uppercase());
             tot.words += 1;
-            tot.syllables += syl as usize;
-            tot.word_letters += letters as usize;
-            tot.word_alnum += alnum as usize;
-            if !all_number && syl >= 3 && t.kind != TokKind::Number {
+            tot.syllables += info.syl as usize;
+            tot.word_letters += info.letters as usize;
+            tot.word_alnum += info.alnum as usize;
+            if !info.all_number && info.syl >= 3 && t.kind != TokKind::Number {
                 tot.poly += 1;
                 let proper = capital && !first_word;
-                if !proper && parts == 1 && stem_syl >= 3 {
+                if !proper && info.parts == 1 && info.stem >= 3 {
                     tot.complex += 1;
                 }
             }
             s_words += 1;
-            s_syll += syl as usize;
-            lex.add(&text[ws..we], ws, all_number, letters);
+            s_syll += info.syl as usize;
+            lex.push(info.ty, ws);
             first_word = false;
             i = j;
         }

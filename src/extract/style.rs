@@ -237,11 +237,14 @@ pub fn extract(doc: &Doc) -> Vec<Span> {
                     if k + n > r.end || !(0..n).all(|i| low.get(k + i) == words[i]) {
                         continue;
                     }
-                    if words.len() == 2 && words[1] == "of" && matches!(words[0], "kind" | "sort") {
-                        if k > r.start && DET.contains(low.get(k - 1)) {
-                            continue;
-                        }
-                        // "all kinds of" is plural; "kind of" before a noun phrase opener is not a hedge.
+                    // "this kind of weapon" is a noun phrase, not a hedge.
+                    if words.len() == 2
+                        && words[1] == "of"
+                        && matches!(words[0], "kind" | "sort")
+                        && k > r.start
+                        && DET.contains(low.get(k - 1))
+                    {
+                        continue;
                     }
                     matched = n;
                     break;
