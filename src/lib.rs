@@ -22,6 +22,8 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
 pub mod extract;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod jsonl;
 pub mod link;
 pub mod model;
 pub mod ner;

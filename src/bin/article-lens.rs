@@ -60,18 +60,8 @@ fn cmd_analyze(args: &[String]) -> Result<(), String> {
             if line.trim().is_empty() {
                 continue;
             }
-            let v: serde_json::Value =
-                serde_json::from_str(&line).map_err(|e| format!("line {}: not JSON: {e}", n + 1))?;
-            let id = v.get("id").cloned().unwrap_or(serde_json::Value::Null);
-            let text = v
-                .get("text")
-                .and_then(|t| t.as_str())
-                .ok_or_else(|| format!("line {}: no \"text\" string", n + 1))?;
-            let row = match try_analyze(text, &opts) {
-                Ok(a) => serde_json::json!({ "id": id, "analysis": a }),
-                Err(e) => serde_json::json!({ "id": id, "error": e.to_string() }),
-            };
-            serde_json::to_writer(&mut out, &row).map_err(|e| e.to_string())?;
+            let row = article_lens::jsonl::process_line(&line, &opts).map_err(|e| format!("line {}: {e}", n + 1))?;
+            out.write_all(row.as_bytes()).map_err(|e| e.to_string())?;
             out.write_all(b"\n").map_err(|e| e.to_string())?;
         }
         return Ok(());
