@@ -1,7 +1,7 @@
 // Exports: JSON, CSV (formula injection neutralised) and a Markdown fact sheet; downloads and clipboard.
 
-import { LABELS, statValue } from './kinds.js';
-import { statSpans, datedSpans, summaryLines, metricRows, groupedEntities } from './panels.js';
+import { LABELS } from './kinds.js';
+import { statSpans, datedSpans, summaryLines, metricRows, groupedEntities, withUnit } from './panels.js';
 
 /** A CSV cell: cells a spreadsheet would run as a formula get a leading apostrophe, then RFC 4180 quoting. */
 export function csvCell(v) {
@@ -66,7 +66,7 @@ export function factSheet(a, title) {
   const stats = statSpans(a);
   if (stats.length) {
     out.push('## Statistics', '', '| As written | Value | Kind | Of |', '|---|---|---|---|');
-    for (const { sp } of stats) out.push(`| ${mdEscape(sp.text)} | ${mdEscape(statValue(sp))} | ${LABELS[sp.kind]} | ${mdEscape(sp.counted ?? '')} |`);
+    for (const { sp } of stats) out.push(`| ${mdEscape(sp.text)} | ${mdEscape(withUnit(sp))} | ${LABELS[sp.kind]} | ${mdEscape(sp.counted ?? '')} |`);
     out.push('');
   }
   const dates = datedSpans(a);

@@ -73,6 +73,13 @@ export function statSpans(analysis) {
   return analysis.spans.map((sp, i) => ({ sp, i })).filter(({ sp }) => NUMBER_KINDS.includes(sp.kind));
 }
 
+/** A statistic's value with its unit or currency: "88%", "1.2 billion USD", "40 km". */
+export function withUnit(sp) {
+  const v = statValue(sp);
+  if (sp.unit === 'percent' || sp.kind === 'percent') return `${v}%`;
+  return [v, sp.currency, sp.unit].filter(Boolean).join(' ');
+}
+
 export function renderStats(container, analysis, onJump) {
   const rows = statSpans(analysis);
   if (!rows.length) return container.replaceChildren(empty('No statistics found.'));
@@ -80,7 +87,7 @@ export function renderStats(container, analysis, onJump) {
     'table',
     { class: 'data' },
     h('caption', { class: 'visually-hidden' }, 'Statistics in the article'),
-    h('thead', {}, h('tr', {}, ['As written', 'Value', 'Kind', 'Of'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('thead', {}, h('tr', {}, ['As written', 'Value', 'What'].map((t) => h('th', { scope: 'col' }, t)))),
     h(
       'tbody',
       {},
@@ -92,12 +99,11 @@ export function renderStats(container, analysis, onJump) {
           h(
             'td',
             { class: 'num' },
-            [statValue(sp), sp.currency ? ` ${sp.currency}` : '', sp.unit ? ` ${sp.unit}` : ''].join(''),
+            withUnit(sp),
             sp.approximate ? h('span', { class: 'badge' }, 'approx.') : null,
             sp.bound ? h('span', { class: 'badge' }, sp.bound === 'lower' ? 'at least' : 'at most') : null,
           ),
-          h('td', {}, LABELS[sp.kind]),
-          h('td', {}, sp.counted || ''),
+          h('td', {}, LABELS[sp.kind], sp.counted ? h('span', { class: 'counted' }, ` of ${sp.counted}`) : null),
         ),
       ),
     ),
