@@ -6,6 +6,9 @@
 #   ./build.sh test         Rust tests (native), wasm build, browser tests in headless Chromium
 #   ./build.sh train        retrain the name tagger from ../shared/data (writes data/)
 #   ./build.sh eval [FILE]  name-tagging precision/recall/F1 (default: CoNLL-2003 test)
+#   ./build.sh bench        speed and size benchmark (native, wasm in Node, compromise, Chromium)
+#   ./build.sh dist         npm-ready package and single-file build in dist/
+#   ./build.sh fuzz [SECS]  run each fuzz target (default 60 s each)
 #   ./build.sh setup        only install the toolchain pieces
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -117,6 +120,18 @@ case "$cmd" in
     ;;
   eval)
     cargo run --release -- eval "${1:-$SHARED/data/conll2003/test.jsonl}"
+    ;;
+  bench)
+    build_wasm
+    setup_chromium
+    SHARED="$SHARED" bash scripts/bench.sh "$@"
+    ;;
+  dist)
+    build_wasm
+    bash scripts/dist.sh "$@"
+    ;;
+  fuzz)
+    bash scripts/fuzz.sh "${1:-60}"
     ;;
   *)
     sed -n '2,10p' "$0" >&2

@@ -249,7 +249,24 @@ pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
             aliases,
         });
     }
+    link_speakers(spans);
     entities
+}
+
+/// Points each quote's speaker at the entity of the name span it covers (or lies in).
+fn link_speakers(spans: &mut [Span]) {
+    let names: Vec<(usize, usize, usize)> = spans
+        .iter()
+        .filter(|s| s.kind.is_name())
+        .filter_map(|s| s.entity.map(|e| (s.start, s.end, e)))
+        .collect();
+    for s in spans.iter_mut().filter(|s| s.kind == Kind::Quote) {
+        if let Some(sp) = s.speaker.as_mut() {
+            // The last name span starting at or before the speaker's end that overlaps it.
+            let i = names.partition_point(|n| n.0 < sp.end);
+            sp.entity = names[..i].iter().rev().take(4).find(|n| n.1 > sp.start).map(|n| n.2);
+        }
+    }
 }
 
 /// A person mention joins an earlier person when it is one of that person's name words

@@ -78,7 +78,7 @@ const TITLES: &[&str] = &[
     "Sen", "Rep", "Rev", "Fr", "Hon", "Pres", "Supt", "Insp", "Cpl", "Pvt", "Brig", "Amb", "Messrs",
     "Mme", "Mlle", "St", "Ft", "Mt", "No", "Nos", "Vol", "Vols", "Art", "Fig", "pp", "p", "ch",
     "Sec", "Atty", "Det", "Sr", "Jr", "Lieut", "Comdr", "Gens", "Cdr", "approx", "vs", "v", "cf",
-    "viz", "Ave", "Blvd", "Rd", "Dept", "Univ", "est",
+    "viz", "Ave", "Blvd", "Rd", "Dept", "Univ", "est", "Rs",
 ];
 
 /// Abbreviations that end a sentence only when the next word is a usual sentence opener.
@@ -339,8 +339,8 @@ fn breaks_after(text: &str, tokens: &[Token], i: usize) -> bool {
             // "George W. Bush": an initial before a capitalized word.
             return OPENERS.contains(&next_text);
         }
-        // "U.S.", "Feb.", "Inc.": break only before a usual sentence opener.
-        return OPENERS.contains(&next_text);
+        // "U.S.", "Feb.", "Inc.": break only before a usual sentence opener or an opening quote.
+        return OPENERS.contains(&next_text) || matches!(first, '"' | '\u{201C}' | '\u{00AB}');
     }
     true
 }
@@ -520,6 +520,11 @@ mod tests {
             ["Headline With No Period", "February 11, 2017", "Body text here."]
         );
         assert_eq!(sents("Wait... What happened?"), ["Wait...", "What happened?"]);
+        assert_eq!(sents("It costs Rs. 500 now."), ["It costs Rs. 500 now."]);
+        assert_eq!(
+            sents("said Acme Corp. “We agree.” Then"),
+            ["said Acme Corp.", "“We agree.”", "Then"]
+        );
     }
 
     #[test]
