@@ -1,13 +1,708 @@
-//! Named entities: a trained sequence tagger (averaged perceptron, Viterbi over BILOU tags)
-//! for people, organizations, places, groups and other names.
+//! Named entities: a trained sequence tagger (averaged perceptron, constrained Viterbi over BIO or BILOU
+//! tags) for people, organizations, places, groups and other names, followed by a document-level
+//! consistency pass.
+//!
+//! The weights (`data/model.bin`) and word lists (`data/lists.bin`) are embedded and parsed lazily once.
+//! Features of a word type are summed once per type per document (see [`features`]).
 
-use crate::model::Span;
-use crate::text::Doc;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
-/// Tags the names in `doc`.
-pub fn tag(_doc: &Doc) -> Vec<Span> {
-    Vec::new()
-}
+use crate::model::{Kind, Span};
+use crate::text::{Doc, TokKind};
 
+pub mod features;
+pub mod lists;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
+
+use features::{Scratch, TypeInfo, GZ_SLOTS, SLOTS};
+use lists::{cat, Lists, Reader};
+
+/// The classes, in tag order.
+pub const CLASSES: [Kind; 5] = [Kind::Person, Kind::Organization, Kind::Place, Kind::Group, Kind::Misc];
+pub const NC: usize = CLASSES.len();
+
+static MODEL_BYTES: &[u8] = include_bytes!("../../data/model.bin");
+static LISTS_BYTES: &[u8] = include_bytes!("../../data/lists.bin");
+
+static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| Model::parse(MODEL_BYTES));
+static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists::parse(LISTS_BYTES));
+
+/// The embedded word lists.
+pub fn lists() -> &'static Lists {
+    &LISTS
+}
+
+/// Tags the names in `doc`.
+pub fn tag(doc: &Doc) -> Vec<Span> {
+    let Some(model) = MODEL.as_ref() else { return Vec::new() };
+    let consistency = !cfg!(not(target_arch = "wasm32")) || std::env::var_os("ARTICLE_LENS_NO_DOC_PASS").is_none();
+    let found = tag_tokens(model, &LISTS, doc, true, consistency);
+    to_spans(doc, &LISTS, &found)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tag schemes.
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Scheme {
+    Bio,
+    Bilou,
+}
+
+/// Position of a tag inside its entity.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Pos {
+    B,
+    I,
+    L,
+    U,
+}
+
+impl Scheme {
+    pub fn nt(self) -> usize {
+        match self {
+            Scheme::Bio => 1 + 2 * NC,
+            Scheme::Bilou => 1 + 4 * NC,
+        }
+    }
+    /// (class, position) of tag `t`; None for O.
+    pub fn split(self, t: usize) -> Option<(usize, Pos)> {
+        if t == 0 {
+            return None;
+        }
+        let k = t - 1;
+        Some(match self {
+            Scheme::Bio => (k / 2, if k % 2 == 0 { Pos::B } else { Pos::I }),
+            Scheme::Bilou => (k / 4, [Pos::B, Pos::I, Pos::L, Pos::U][k % 4]),
+        })
+    }
+    pub fn tag(self, class: usize, pos: Pos) -> usize {
+        match self {
+            Scheme::Bio => 1 + 2 * class + if pos == Pos::B || pos == Pos::U { 0 } else { 1 },
+            Scheme::Bilou => 1 + 4 * class + pos as usize,
+        }
+    }
+    /// May tag `b` follow `a` (None = sentence start)?
+    pub fn allowed(self, a: Option<usize>, b: usize) -> bool {
+        let pa = a.and_then(|a| self.split(a));
+        let pb = self.split(b);
+        match self {
+            Scheme::Bio => match pb {
+                Some((c, Pos::I)) => matches!(pa, Some((ca, _)) if ca == c),
+                _ => true,
+            },
+            Scheme::Bilou => {
+                let open = matches!(pa, Some((_, Pos::B)) | Some((_, Pos::I)));
+                match pb {
+                    Some((c, Pos::I)) | Some((c, Pos::L)) => open && pa.map(|x| x.0) == Some(c),
+                    _ => !open,
+                }
+            }
+        }
+    }
+    pub fn end_ok(self, t: usize) -> bool {
+        match self {
+            Scheme::Bio => true,
+            Scheme::Bilou => !matches!(self.split(t), Some((_, Pos::B)) | Some((_, Pos::I))),
+        }
+    }
+    /// Tags of a sentence from per-token (class, entity id) labels.
+    pub fn encode(self, labels: &[Option<(usize, usize)>], out: &mut Vec<u8>) {
+        out.clear();
+        for (i, l) in labels.iter().enumerate() {
+            let Some((c, id)) = *l else {
+                out.push(0);
+                continue;
+            };
+            let same = |j: Option<usize>| j.and_then(|j| labels.get(j).copied().flatten()).is_some_and(|x| x.1 == id);
+            let cont_prev = i > 0 && same(Some(i - 1));
+            let cont_next = same(Some(i + 1));
+            let pos = match (cont_prev, cont_next) {
+                (false, false) => Pos::U,
+                (false, true) => Pos::B,
+                (true, true) => Pos::I,
+                (true, false) => Pos::L,
+            };
+            out.push(self.tag(c, pos) as u8);
+        }
+    }
+    /// Entity spans (start, end exclusive, class) from a valid tag sequence.
+    pub fn decode(self, tags: &[u8], out: &mut Vec<(usize, usize, usize)>) {
+        let mut i = 0;
+        while i < tags.len() {
+            match self.split(tags[i] as usize) {
+                None => i += 1,
+                Some((c, _)) => {
+                    let s = i;
+                    i += 1;
+                    loop {
+                        if i >= tags.len() {
+                            break;
+                        }
+                        match self.split(tags[i] as usize) {
+                            Some((c2, Pos::I)) | Some((c2, Pos::L)) if c2 == c => {
+                                // BILOU: an L closes; BIO: I continues.
+                                let last = self.split(tags[i - 1] as usize);
+                                if matches!(last, Some((_, Pos::L)) | Some((_, Pos::U))) {
+                                    break;
+                                }
+                                i += 1;
+                            }
+                            _ => break,
+                        }
+                    }
+                    out.push((s, i, c));
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Weights.
+
+/// What the decoder needs from a model (trained in memory or loaded).
+pub trait Weights {
+    fn scheme(&self) -> Scheme;
+    fn families(&self) -> u32;
+    /// Adds the row of feature `f` to `acc` (length nt).
+    fn add(&self, f: u32, acc: &mut [f32]);
+    /// Transition score; `from == nt` is the sentence start.
+    fn trans(&self, from: usize, to: usize) -> f32;
+    /// Temperature of the confidence softmax.
+    fn temperature(&self) -> f32;
+}
+
+/// The compact, quantized model.
+pub struct Model {
+    pub scheme: Scheme,
+    pub families: u32,
+    pub nt: usize,
+    pub scale: f32,
+    pub temp: f32,
+    pub trans: Vec<f32>,
+    /// Row index of each hash bucket (u32::MAX: none).
+    pub row_of: Vec<u32>,
+    pub rows: Vec<i8>,
+}
+
+impl Weights for Model {
+    fn scheme(&self) -> Scheme {
+        self.scheme
+    }
+    fn families(&self) -> u32 {
+        self.families
+    }
+    #[inline]
+    fn add(&self, f: u32, acc: &mut [f32]) {
+        let r = self.row_of[f as usize];
+        if r == u32::MAX {
+            return;
+        }
+        let row = &self.rows[r as usize * self.nt..(r as usize + 1) * self.nt];
+        for (a, &w) in acc.iter_mut().zip(row) {
+            *a += w as f32 * self.scale;
+        }
+    }
+    fn trans(&self, from: usize, to: usize) -> f32 {
+        self.trans[from * self.nt + to]
+    }
+    fn temperature(&self) -> f32 {
+        self.temp
+    }
+}
+
+impl Model {
+    /// Parses `model.bin`; None when empty or malformed.
+    pub fn parse(b: &[u8]) -> Option<Model> {
+        if b.len() < 16 || &b[..4] != b"ALM1" {
+            return None;
+        }
+        let mut r = Reader { b, i: 4 };
+        let scheme = match r.u8()? {
+            0 => Scheme::Bio,
+            1 => Scheme::Bilou,
+            _ => return None,
+        };
+        let families = r.u8()? as u32;
+        let nt = r.u8()? as usize;
+        if nt != scheme.nt() {
+            return None;
+        }
+        let scale = r.f32()?;
+        let temp = r.f32()?;
+        let mut trans = Vec::with_capacity((nt + 1) * nt);
+        for _ in 0..(nt + 1) * nt {
+            trans.push(r.f32()?);
+        }
+        let n = r.varint()? as usize;
+        if n > b.len() {
+            return None;
+        }
+        let mut row_of = vec![u32::MAX; 1 << features::HASH_BITS];
+        let mut prev = 0u64;
+        for k in 0..n {
+            prev += r.varint()?;
+            *row_of.get_mut(prev as usize)? = k as u32;
+        }
+        let mut masks = Vec::with_capacity(n);
+        for _ in 0..n {
+            masks.push(r.varint()?);
+        }
+        let mut rows = vec![0i8; n * nt];
+        for (k, &m) in masks.iter().enumerate() {
+            for t in 0..nt {
+                if m & (1 << t) != 0 {
+                    rows[k * nt + t] = r.u8()? as i8;
+                }
+            }
+        }
+        Some(Model { scheme, families, nt, scale, temp, trans, row_of, rows })
+    }
+
+    /// Serializes: header, transitions, sorted buckets (delta varints), row masks, non-zero weights.
+    pub fn write(scheme: Scheme, families: u32, scale: f32, temp: f32, trans: &[f32], rows: &[(u32, Vec<i8>)]) -> Vec<u8> {
+        let nt = scheme.nt();
+        let mut out = b"ALM1".to_vec();
+        out.push(if scheme == Scheme::Bio { 0 } else { 1 });
+        out.push(families as u8);
+        out.push(nt as u8);
+        out.extend(scale.to_le_bytes());
+        out.extend(temp.to_le_bytes());
+        for &t in trans {
+            out.extend(t.to_le_bytes());
+        }
+        lists::put_varint(&mut out, rows.len() as u64);
+        let mut prev = 0;
+        for (b, _) in rows {
+            lists::put_varint(&mut out, (*b - prev) as u64);
+            prev = *b;
+        }
+        for (_, r) in rows {
+            let m: u64 = r.iter().enumerate().filter(|(_, &w)| w != 0).map(|(t, _)| 1u64 << t).sum();
+            lists::put_varint(&mut out, m);
+        }
+        for (_, r) in rows {
+            out.extend(r.iter().filter(|&&w| w != 0).map(|&w| w as u8));
+        }
+        out
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding.
+
+/// A small fast hasher for the per-document type cache.
+#[derive(Default)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for c in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..c.len()].copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// A found name: tokens `start..end` of the document, its class and confidence.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub class: usize,
+    pub conf: f32,
+}
+
+/// Reusable decoder buffers.
+struct Dec {
+    delta: Vec<f32>,
+    back: Vec<u8>,
+    alpha: Vec<f32>,
+    beta: Vec<f32>,
+    tags: Vec<u8>,
+}
+
+/// Runs the tagger over every sentence of `doc`.
+pub fn tag_tokens<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool, consistency: bool) -> Vec<Found> {
+    let scheme = w.scheme();
+    let nt = scheme.nt();
+    let fams = w.families();
+    let headline = features::headline_flags(doc);
+    // Type cache: per (word, headline) the summed scores of its five slots.
+    let mut cache: FxMap<(&str, bool), u32> = FxMap::default();
+    let mut arena: Vec<f32> = Vec::new();
+    let mut infos: Vec<TypeInfo> = Vec::new();
+    let mut scratch = Scratch::default();
+    let mut ends = [0usize; SLOTS];
+    let mut add_type = |raw: &str, hl: bool, arena: &mut Vec<f32>, infos: &mut Vec<TypeInfo>| -> u32 {
+        let info = features::type_feats(raw, hl, lists, fams, &mut scratch, &mut ends);
+        let base = arena.len();
+        arena.resize(base + SLOTS * nt, 0.0);
+        let mut s0 = 0;
+        for (k, &e) in ends.iter().enumerate() {
+            let acc = &mut arena[base + k * nt..base + (k + 1) * nt];
+            for &f in &scratch.feats[s0..e] {
+                w.add(f, acc);
+            }
+            s0 = e;
+        }
+        infos.push(info);
+        (infos.len() - 1) as u32
+    };
+    let pad = add_type("", false, &mut arena, &mut infos);
+    // Transition matrix with invalid moves forbidden.
+    let neg = f32::NEG_INFINITY;
+    let mut tr = vec![neg; (nt + 1) * nt];
+    for a in 0..=nt {
+        for b in 0..nt {
+            let from = if a == nt { None } else { Some(a) };
+            if scheme.allowed(from, b) {
+                tr[a * nt + b] = w.trans(a, b);
+            }
+        }
+    }
+    let mut dec = Dec { delta: Vec::new(), back: Vec::new(), alpha: Vec::new(), beta: Vec::new(), tags: Vec::new() };
+    let mut types: Vec<u32> = Vec::new();
+    let mut sinfo: Vec<TypeInfo> = Vec::new();
+    let mut caps: Vec<bool> = Vec::new();
+    let mut gzm: Vec<[u32; GZ_SLOTS]> = Vec::new();
+    let mut pf: Vec<u32> = Vec::new();
+    let mut em: Vec<f32> = Vec::new();
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    let mut found = Vec::new();
+    for sent in &doc.sentences {
+        let r = sent.tokens.clone();
+        let n = r.len();
+        if n == 0 {
+            continue;
+        }
+        types.clear();
+        sinfo.clear();
+        caps.clear();
+        for k in r.clone() {
+            let key = (doc.tok(k), headline[k]);
+            let id = match cache.get(&key) {
+                Some(&id) => id,
+                None => {
+                    let id = add_type(key.0, key.1, &mut arena, &mut infos);
+                    cache.insert(key, id);
+                    id
+                }
+            };
+            types.push(id);
+            sinfo.push(infos[id as usize]);
+            caps.push(infos[id as usize].cap);
+        }
+        features::gaz_marks(doc, r.clone(), &caps, lists, &mut gzm);
+        let fw = features::first_word(doc, r.clone());
+        em.clear();
+        em.resize(n * nt, 0.0);
+        for i in 0..n {
+            let e = &mut em[i * nt..(i + 1) * nt];
+            for o in 0..SLOTS {
+                let j = i as isize + o as isize - 2;
+                let ty = if j < 0 || j >= n as isize { pad } else { types[j as usize] };
+                let src = &arena[ty as usize * SLOTS * nt + o * nt..ty as usize * SLOTS * nt + (o + 1) * nt];
+                for (a, b) in e.iter_mut().zip(src) {
+                    *a += b;
+                }
+            }
+            pf.clear();
+            features::pos_feats(i, n, &sinfo, fw, &gzm, fams, &mut pf);
+            for &f in &pf {
+                w.add(f, e);
+            }
+        }
+        viterbi(scheme, nt, &em, n, &tr, &mut dec);
+        spans.clear();
+        scheme.decode(&dec.tags, &mut spans);
+        if conf && !spans.is_empty() {
+            marginals(scheme, nt, &em, n, &tr, w.temperature(), &mut dec);
+        }
+        for &(s, e, c) in &spans {
+            let mut p = 1.0f32;
+            if conf {
+                for i in s..e {
+                    let t = dec.tags[i] as usize;
+                    p = p.min(dec.alpha[i * nt + t]);
+                }
+            }
+            found.push(Found { start: r.start + s, end: r.start + e, class: c, conf: p });
+        }
+    }
+    if consistency {
+        doc_pass(doc, lists, &mut found);
+    }
+    found
+}
+
+fn viterbi(scheme: Scheme, nt: usize, em: &[f32], n: usize, tr: &[f32], d: &mut Dec) {
+    d.delta.clear();
+    d.delta.resize(n * nt, f32::NEG_INFINITY);
+    d.back.clear();
+    d.back.resize(n * nt, 0);
+    for t in 0..nt {
+        d.delta[t] = tr[nt * nt + t] + em[t];
+    }
+    for i in 1..n {
+        let (prev, cur) = d.delta.split_at_mut(i * nt);
+        let prev = &prev[(i - 1) * nt..];
+        for b in 0..nt {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for a in 0..nt {
+                let v = prev[a] + tr[a * nt + b];
+                if v > best {
+                    best = v;
+                    arg = a as u8;
+                }
+            }
+            cur[b] = best + em[i * nt + b];
+            d.back[i * nt + b] = arg;
+        }
+    }
+    let mut best = f32::NEG_INFINITY;
+    let mut arg = 0usize;
+    for t in 0..nt {
+        let v = d.delta[(n - 1) * nt + t];
+        if scheme.end_ok(t) && v > best {
+            best = v;
+            arg = t;
+        }
+    }
+    d.tags.clear();
+    d.tags.resize(n, 0);
+    d.tags[n - 1] = arg as u8;
+    for i in (1..n).rev() {
+        arg = d.back[i * nt + arg] as usize;
+        d.tags[i - 1] = arg as u8;
+    }
+}
+
+/// Posterior tag marginals (forward-backward over scores / temperature), left in `d.alpha`.
+fn marginals(scheme: Scheme, nt: usize, em: &[f32], n: usize, tr: &[f32], temp: f32, d: &mut Dec) {
+    let inv = 1.0 / temp.max(1e-3);
+    let tmax = tr.iter().copied().filter(|x| x.is_finite()).fold(0.0f32, f32::max);
+    let m: Vec<f32> = tr.iter().map(|&x| if x.is_finite() { ((x - tmax) * inv).exp() } else { 0.0 }).collect();
+    d.alpha.clear();
+    d.alpha.resize(n * nt, 0.0);
+    d.beta.clear();
+    d.beta.resize(n * nt, 0.0);
+    // Emission potentials, max-shifted per token.
+    let mut pe = vec![0.0f32; n * nt];
+    for i in 0..n {
+        let row = &em[i * nt..(i + 1) * nt];
+        let mx = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        for t in 0..nt {
+            pe[i * nt + t] = ((row[t] - mx) * inv).exp();
+        }
+    }
+    let norm = |v: &mut [f32]| {
+        let s: f32 = v.iter().sum();
+        if s > 0.0 && s.is_finite() {
+            for x in v.iter_mut() {
+                *x /= s;
+            }
+        }
+    };
+    for t in 0..nt {
+        d.alpha[t] = m[nt * nt + t] * pe[t];
+    }
+    norm(&mut d.alpha[..nt]);
+    for i in 1..n {
+        for b in 0..nt {
+            let mut s = 0.0;
+            for a in 0..nt {
+                s += d.alpha[(i - 1) * nt + a] * m[a * nt + b];
+            }
+            d.alpha[i * nt + b] = s * pe[i * nt + b];
+        }
+        norm(&mut d.alpha[i * nt..(i + 1) * nt]);
+    }
+    for t in 0..nt {
+        d.beta[(n - 1) * nt + t] = if scheme.end_ok(t) { 1.0 } else { 0.0 };
+    }
+    for i in (0..n - 1).rev() {
+        for a in 0..nt {
+            let mut s = 0.0;
+            for b in 0..nt {
+                s += m[a * nt + b] * pe[(i + 1) * nt + b] * d.beta[(i + 1) * nt + b];
+            }
+            d.beta[i * nt + a] = s;
+        }
+        norm(&mut d.beta[i * nt..(i + 1) * nt]);
+    }
+    for i in 0..n {
+        for t in 0..nt {
+            d.alpha[i * nt + t] *= d.beta[i * nt + t];
+        }
+        norm(&mut d.alpha[i * nt..(i + 1) * nt]);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document-level consistency.
+
+fn is_cap_word(doc: &Doc, k: usize) -> bool {
+    doc.tokens[k].kind == TokKind::Word && doc.tok(k).chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn gaz1(lists: &Lists, w: &str) -> u16 {
+    let mut h = lists::SeqHash::new();
+    h.push(w, true);
+    lists.gaz(h.key())
+}
+
+/// Second pass: a name keeps the kind it has elsewhere in the article, and the parts of a person's
+/// full name ("Bajwa" after "Qamar Javed Bajwa") are that person.
+fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
+    let text = doc.text;
+    let span_text = |f: &Found| &text[doc.tokens[f.start].start..doc.tokens[f.end - 1].end];
+    // Votes per exact text.
+    let mut votes: FxMap<&str, [f32; NC]> = FxMap::default();
+    for f in found.iter() {
+        votes.entry(span_text(f)).or_insert([0.0; NC])[f.class] += f.conf.max(0.05);
+    }
+    // Parts of multi-word person names.
+    let mut person_parts: FxMap<&str, f32> = FxMap::default();
+    for f in found.iter().filter(|f| f.class == 0 && f.end - f.start >= 2) {
+        for k in f.start..f.end {
+            let w = doc.tok(k);
+            if is_cap_word(doc, k) && w.chars().count() > 1 && gaz1(lists, w) & cat::TITLE == 0 {
+                let e = person_parts.entry(w).or_insert(0.0);
+                *e = e.max(f.conf);
+            }
+        }
+    }
+    for f in found.iter_mut() {
+        let t = span_text(f);
+        if f.end - f.start == 1 && f.class != 0 {
+            if let Some(&c) = person_parts.get(t) {
+                // Only if this text was not itself confidently tagged otherwise elsewhere.
+                let v = votes[t];
+                if v[0] + c >= v[f.class] {
+                    f.class = 0;
+                    continue;
+                }
+            }
+        }
+        let v = votes[t];
+        let (best, bv) = v.iter().enumerate().fold((0, -1.0f32), |acc, (i, &x)| if x > acc.1 { (i, x) } else { acc });
+        if best != f.class && bv > v[f.class] * 1.5 {
+            f.class = best;
+        }
+    }
+    // Untagged repeats: capitalized tokens equal to a person part or to a tagged name.
+    let mut covered = vec![false; doc.tokens.len()];
+    for f in found.iter() {
+        for c in &mut covered[f.start..f.end] {
+            *c = true;
+        }
+    }
+    let mut known: FxMap<&str, (usize, f32)> = FxMap::default();
+    for (t, v) in &votes {
+        let (best, bv) = v.iter().enumerate().fold((0, -1.0f32), |acc, (i, &x)| if x > acc.1 { (i, x) } else { acc });
+        if bv >= 0.5 {
+            known.insert(t, (best, bv.min(1.0)));
+        }
+    }
+    for (t, &c) in &person_parts {
+        known.entry(t).or_insert((0, c));
+    }
+    let mut added = Vec::new();
+    for sent in &doc.sentences {
+        let r = sent.tokens.clone();
+        let mut k = r.start;
+        while k < r.end {
+            if covered[k] || !is_cap_word(doc, k) {
+                k += 1;
+                continue;
+            }
+            let mut hit = None;
+            for len in (1..=4usize).rev() {
+                let e = k + len;
+                if e > r.end || covered[k..e].iter().any(|&c| c) {
+                    continue;
+                }
+                let s = &text[doc.tokens[k].start..doc.tokens[e - 1].end];
+                if let Some(&(c, p)) = known.get(s) {
+                    // A lone sentence-initial word that is a common lower-case word: leave it.
+                    if len == 1 && lists.cluster(&s.to_lowercase()).is_some_and(|v| v >> 12 < 10) && gaz1(lists, s) == 0 {
+                        continue;
+                    }
+                    hit = Some((e, c, p));
+                    break;
+                }
+            }
+            match hit {
+                Some((e, c, p)) => {
+                    added.push(Found { start: k, end: e, class: c, conf: p * 0.6 });
+                    k = e;
+                }
+                None => k += 1,
+            }
+        }
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|f| f.start);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spans.
+
+/// Turns found names into spans: titles trimmed from the front of a name and reported in `title`.
+pub fn to_spans(doc: &Doc, lists: &Lists, found: &[Found]) -> Vec<Span> {
+    let mut out = Vec::with_capacity(found.len());
+    for f in found {
+        let mut s = f.start;
+        if CLASSES[f.class] == Kind::Person {
+            while s + 1 < f.end && (gaz1(lists, doc.tok(s)) & cat::TITLE != 0 || doc.tok(s) == "-") {
+                s += 1;
+            }
+        }
+        let (a, b) = (doc.tokens[s].start, doc.tokens[f.end - 1].end);
+        let mut sp = Span::new(doc.text, a, b, CLASSES[f.class]);
+        sp.confidence = Some((f.conf * 1000.0).round() / 1000.0);
+        if CLASSES[f.class] == Kind::Person {
+            // Title words right before the name: "Defense Secretary", "General".
+            let mut t = s;
+            while t > 0 && s - t < 4 {
+                let w = doc.tok(t - 1);
+                if gaz1(lists, w) & cat::TITLE != 0 || (w == "-" && t >= 2 && gaz1(lists, doc.tok(t - 2)) & cat::TITLE != 0) {
+                    t -= 1;
+                } else {
+                    break;
+                }
+            }
+            if t < s {
+                sp.title = Some(doc.text[doc.tokens[t].start..doc.tokens[s - 1].end].to_string());
+            }
+        }
+        out.push(sp);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
