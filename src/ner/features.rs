@@ -324,7 +324,24 @@ pub fn headline_flags(doc: &Doc) -> Vec<bool> {
                 break;
             }
         }
-        if !lower && letters >= 2 {
+        // Title-case headlines ("Call Renews U.S.-Pakistan Cooperation"): every word of 4+ letters is
+        // capitalized, no sentence punctuation at the end; treated like all-caps ones.
+        let mut words = 0;
+        let mut title_case = true;
+        for k in i..j {
+            if doc.tokens[k].kind == TokKind::Word {
+                let w = doc.tok(k);
+                if w.chars().count() >= 4 {
+                    words += 1;
+                    if !w.chars().next().is_some_and(|c| c.is_uppercase()) {
+                        title_case = false;
+                    }
+                }
+            }
+        }
+        let last = doc.tok(j - 1);
+        let title_line = title_case && words >= 4 && !matches!(last, "." | "!" | "?" | "\"" | "”" | ":" | ",");
+        if (!lower && letters >= 2) || title_line {
             for f in &mut out[i..j] {
                 *f = true;
             }
@@ -387,7 +404,7 @@ pub fn gaz_marks(doc: &Doc, range: std::ops::Range<usize>, forms_cap: &[bool], l
     out.resize(range.len(), [0; GZ_SLOTS]);
     let base = range.start;
     for s in range.clone() {
-        if doc.tokens[s].kind != TokKind::Word {
+        if doc.tokens[s].kind != TokKind::Word || !forms_cap[s - base] {
             continue;
         }
         let mut h = SeqHash::new();

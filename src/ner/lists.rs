@@ -165,7 +165,7 @@ pub fn word_key(w: &str) -> u32 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xc4ceb9fe1a85ec53);
     h ^= h >> 33;
-    h as u32
+    (h as u32) >> 8
 }
 
 /// Hash key of a phrase, tokenized by the product's tokenizer.

@@ -39,7 +39,10 @@ pub fn lists() -> &'static Lists {
 pub fn tag(doc: &Doc) -> Vec<Span> {
     let Some(model) = MODEL.as_ref() else { return Vec::new() };
     let consistency = !cfg!(not(target_arch = "wasm32")) || std::env::var_os("ARTICLE_LENS_NO_DOC_PASS").is_none();
-    let found = tag_tokens(model, &LISTS, doc, true, consistency);
+    let found = CACHE.with(|c| match c.try_borrow_mut() {
+        Ok(mut tc) => tag_tokens_cached(model, &LISTS, doc, true, consistency, &mut tc),
+        Err(_) => tag_tokens(model, &LISTS, doc, true, consistency),
+    });
     to_spans(doc, &LISTS, &found)
 }
 
@@ -181,7 +184,8 @@ pub struct Model {
     pub scheme: Scheme,
     pub families: u32,
     pub nt: usize,
-    pub scale: f32,
+    /// Value of each i8 code (log-companded quantization).
+    pub table: [f32; 256],
     pub temp: f32,
     pub trans: Vec<f32>,
     /// Row index of each hash bucket (u32::MAX: none).
@@ -204,7 +208,7 @@ impl Weights for Model {
         }
         let row = &self.rows[r as usize * self.nt..(r as usize + 1) * self.nt];
         for (a, &w) in acc.iter_mut().zip(row) {
-            *a += w as f32 * self.scale;
+            *a += self.table[w as u8 as usize];
         }
     }
     fn trans(&self, from: usize, to: usize) -> f32 {
@@ -232,8 +236,10 @@ impl Model {
         if nt != scheme.nt() {
             return None;
         }
-        let scale = r.f32()?;
+        let s0 = r.f32()?;
+        let k = r.f32()?;
         let temp = r.f32()?;
+        let table = code_table(s0, k);
         let mut trans = Vec::with_capacity((nt + 1) * nt);
         for _ in 0..(nt + 1) * nt {
             trans.push(r.f32()?);
@@ -260,17 +266,18 @@ impl Model {
                 }
             }
         }
-        Some(Model { scheme, families, nt, scale, temp, trans, row_of, rows })
+        Some(Model { scheme, families, nt, table, temp, trans, row_of, rows })
     }
 
     /// Serializes: header, transitions, sorted buckets (delta varints), row masks, non-zero weights.
-    pub fn write(scheme: Scheme, families: u32, scale: f32, temp: f32, trans: &[f32], rows: &[(u32, Vec<i8>)]) -> Vec<u8> {
+    pub fn write(scheme: Scheme, families: u32, q: (f32, f32), temp: f32, trans: &[f32], rows: &[(u32, Vec<i8>)]) -> Vec<u8> {
         let nt = scheme.nt();
         let mut out = b"ALM1".to_vec();
         out.push(if scheme == Scheme::Bio { 0 } else { 1 });
         out.push(families as u8);
         out.push(nt as u8);
-        out.extend(scale.to_le_bytes());
+        out.extend(q.0.to_le_bytes());
+        out.extend(q.1.to_le_bytes());
         out.extend(temp.to_le_bytes());
         for &t in trans {
             out.extend(t.to_le_bytes());
@@ -290,6 +297,22 @@ impl Model {
         }
         out
     }
+}
+
+/// The value of each code: sign(q) · s0 · (exp(|q| / k) − 1).
+pub fn code_table(s0: f32, k: f32) -> [f32; 256] {
+    let mut t = [0f32; 256];
+    for (c, v) in t.iter_mut().enumerate() {
+        let q = c as u8 as i8 as f32;
+        *v = q.signum() * s0 * ((q.abs() / k.max(1e-6)).exp() - 1.0);
+    }
+    t
+}
+
+/// The code of weight `w` (inverse of [`code_table`]).
+pub fn encode_weight(w: f32, s0: f32, k: f32) -> i8 {
+    let q = (k * (1.0 + w.abs() / s0).ln()).round().min(127.0);
+    (w.signum() * q) as i8
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -339,36 +362,67 @@ struct Dec {
     alpha: Vec<f32>,
     beta: Vec<f32>,
     tags: Vec<u8>,
+    pe: Vec<f32>,
 }
 
-/// Runs the tagger over every sentence of `doc`.
-pub fn tag_tokens<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool, consistency: bool) -> Vec<Found> {
-    let scheme = w.scheme();
-    let nt = scheme.nt();
-    let fams = w.families();
-    let headline = features::headline_flags(doc);
-    // Type cache: per (word, headline) the summed scores of its five slots.
-    let mut cache: FxMap<(&str, bool), u32> = FxMap::default();
-    let mut arena: Vec<f32> = Vec::new();
-    let mut infos: Vec<TypeInfo> = Vec::new();
-    let mut scratch = Scratch::default();
-    let mut ends = [0usize; SLOTS];
-    let mut add_type = |raw: &str, hl: bool, arena: &mut Vec<f32>, infos: &mut Vec<TypeInfo>| -> u32 {
-        let info = features::type_feats(raw, hl, lists, fams, &mut scratch, &mut ends);
-        let base = arena.len();
-        arena.resize(base + SLOTS * nt, 0.0);
+/// Summed slot scores per word type (and headline flag), kept across documents for one model.
+#[derive(Default)]
+pub struct TypeCache {
+    maps: [FxMap<String, u32>; 2],
+    arena: Vec<f32>,
+    infos: Vec<TypeInfo>,
+    scratch: Scratch,
+}
+
+impl TypeCache {
+    fn get<W: Weights>(&mut self, w: &W, lists: &Lists, raw: &str, hl: bool) -> u32 {
+        if let Some(&id) = self.maps[hl as usize].get(raw) {
+            return id;
+        }
+        let nt = w.scheme().nt();
+        let mut ends = [0usize; SLOTS];
+        let info = features::type_feats(raw, hl, lists, w.families(), &mut self.scratch, &mut ends);
+        let base = self.arena.len();
+        self.arena.resize(base + SLOTS * nt, 0.0);
         let mut s0 = 0;
         for (k, &e) in ends.iter().enumerate() {
-            let acc = &mut arena[base + k * nt..base + (k + 1) * nt];
-            for &f in &scratch.feats[s0..e] {
+            let acc = &mut self.arena[base + k * nt..base + (k + 1) * nt];
+            for &f in &self.scratch.feats[s0..e] {
                 w.add(f, acc);
             }
             s0 = e;
         }
-        infos.push(info);
-        (infos.len() - 1) as u32
-    };
-    let pad = add_type("", false, &mut arena, &mut infos);
+        self.infos.push(info);
+        let id = (self.infos.len() - 1) as u32;
+        self.maps[hl as usize].insert(raw.to_string(), id);
+        id
+    }
+    /// Drops everything when the cache has grown past `max_types`.
+    fn bound(&mut self, max_types: usize) {
+        if self.infos.len() > max_types {
+            *self = TypeCache::default();
+        }
+    }
+}
+
+thread_local! {
+    static CACHE: std::cell::RefCell<TypeCache> = std::cell::RefCell::new(TypeCache::default());
+}
+
+/// Runs the tagger over every sentence of `doc` (with a fresh type cache).
+pub fn tag_tokens<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool, consistency: bool) -> Vec<Found> {
+    let mut cache = TypeCache::default();
+    tag_tokens_cached(w, lists, doc, conf, consistency, &mut cache)
+}
+
+/// Runs the tagger over every sentence of `doc`, reusing `tc` (which must belong to `w`).
+pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool, consistency: bool, tc: &mut TypeCache) -> Vec<Found> {
+    let scheme = w.scheme();
+    let nt = scheme.nt();
+    let fams = w.families();
+    let headline = features::headline_flags(doc);
+    tc.bound(200_000);
+    let pad = tc.get(w, lists, "", false);
     // Transition matrix with invalid moves forbidden.
     let neg = f32::NEG_INFINITY;
     let mut tr = vec![neg; (nt + 1) * nt];
@@ -380,7 +434,10 @@ pub fn tag_tokens<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool, consi
             }
         }
     }
-    let mut dec = Dec { delta: Vec::new(), back: Vec::new(), alpha: Vec::new(), beta: Vec::new(), tags: Vec::new() };
+    let inv = 1.0 / w.temperature().max(1e-3);
+    let tmax = tr.iter().copied().filter(|x| x.is_finite()).fold(0.0f32, f32::max);
+    let m: Vec<f32> = tr.iter().map(|&x| if x.is_finite() { ((x - tmax) * inv).exp() } else { 0.0 }).collect();
+    let mut dec = Dec { delta: Vec::new(), back: Vec::new(), alpha: Vec::new(), beta: Vec::new(), tags: Vec::new(), pe: Vec::new() };
     let mut types: Vec<u32> = Vec::new();
     let mut sinfo: Vec<TypeInfo> = Vec::new();
     let mut caps: Vec<bool> = Vec::new();
@@ -399,18 +456,10 @@ pub fn tag_tokens<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool, consi
         sinfo.clear();
         caps.clear();
         for k in r.clone() {
-            let key = (doc.tok(k), headline[k]);
-            let id = match cache.get(&key) {
-                Some(&id) => id,
-                None => {
-                    let id = add_type(key.0, key.1, &mut arena, &mut infos);
-                    cache.insert(key, id);
-                    id
-                }
-            };
+            let id = tc.get(w, lists, doc.tok(k), headline[k]);
             types.push(id);
-            sinfo.push(infos[id as usize]);
-            caps.push(infos[id as usize].cap);
+            sinfo.push(tc.infos[id as usize]);
+            caps.push(tc.infos[id as usize].cap);
         }
         features::gaz_marks(doc, r.clone(), &caps, lists, &mut gzm);
         let fw = features::first_word(doc, r.clone());
@@ -421,7 +470,7 @@ pub fn tag_tokens<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool, consi
             for o in 0..SLOTS {
                 let j = i as isize + o as isize - 2;
                 let ty = if j < 0 || j >= n as isize { pad } else { types[j as usize] };
-                let src = &arena[ty as usize * SLOTS * nt + o * nt..ty as usize * SLOTS * nt + (o + 1) * nt];
+                let src = &tc.arena[ty as usize * SLOTS * nt + o * nt..ty as usize * SLOTS * nt + (o + 1) * nt];
                 for (a, b) in e.iter_mut().zip(src) {
                     *a += b;
                 }
@@ -436,7 +485,7 @@ pub fn tag_tokens<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool, consi
         spans.clear();
         scheme.decode(&dec.tags, &mut spans);
         if conf && !spans.is_empty() {
-            marginals(scheme, nt, &em, n, &tr, w.temperature(), &mut dec);
+            marginals(scheme, nt, &em, n, &m, w.temperature(), &mut dec);
         }
         for &(s, e, c) in &spans {
             let mut p = 1.0f32;
@@ -450,9 +499,61 @@ pub fn tag_tokens<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool, consi
         }
     }
     if consistency {
+        fix_roles(doc, lists, &mut found);
         doc_pass(doc, lists, &mut found);
     }
     found
+}
+
+/// Place cues that make a name ending in them a place ("Khorasan Province", "Indus River").
+const STRONG_PLACE_CUES: &[&str] = &[
+    "Province", "River", "Mountains", "Island", "Islands", "Valley", "Desert", "Lake", "Sea", "Ocean",
+    "Peninsula", "Gulf", "Strait", "County", "Prefecture", "Oblast", "Governorate", "Canyon", "Glacier",
+];
+
+/// Local repairs: "U.S. Defense Secretary" / "Pakistan Chief of Army …" is a place followed by a role,
+/// not an organization; a name ending in a strong place cue is a place.
+fn fix_roles(doc: &Doc, lists: &Lists, found: &mut [Found]) {
+    for f in found.iter_mut() {
+        if f.class != 1 && f.class != 4 {
+            continue;
+        }
+        // A country/city/nationality prefix of 1–2 tokens, then a title word.
+        for plen in 1..=2usize {
+            if f.start + plen >= f.end {
+                break;
+            }
+            let mut h = lists::SeqHash::new();
+            for k in f.start..f.start + plen {
+                h.push(doc.tok(k), k == f.start);
+            }
+            let g = lists.gaz(h.key());
+            let next = gaz1(lists, doc.tok(f.start + plen));
+            if g & (cat::COUNTRY | cat::CITY | cat::REGION | cat::DEMONYM) != 0 && next & cat::TITLE != 0 && next & cat::ORG_CUE == 0 {
+                f.end = f.start + plen;
+                f.class = if g & (cat::COUNTRY | cat::CITY | cat::REGION) != 0 { 2 } else { 3 };
+                break;
+            }
+        }
+        if f.end - f.start >= 2 && STRONG_PLACE_CUES.contains(&doc.tok(f.end - 1)) {
+            f.class = 2;
+        }
+    }
+}
+
+/// For each tag, the tags that may precede it.
+fn preds_of(scheme: Scheme) -> &'static [Vec<u8>] {
+    static BIO: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| preds_table(Scheme::Bio));
+    static BILOU: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| preds_table(Scheme::Bilou));
+    match scheme {
+        Scheme::Bio => &BIO,
+        Scheme::Bilou => &BILOU,
+    }
+}
+
+fn preds_table(scheme: Scheme) -> Vec<Vec<u8>> {
+    let nt = scheme.nt();
+    (0..nt).map(|b| (0..nt).filter(|&a| scheme.allowed(Some(a), b)).map(|a| a as u8).collect()).collect()
 }
 
 fn viterbi(scheme: Scheme, nt: usize, em: &[f32], n: usize, tr: &[f32], d: &mut Dec) {
@@ -463,13 +564,15 @@ fn viterbi(scheme: Scheme, nt: usize, em: &[f32], n: usize, tr: &[f32], d: &mut 
     for t in 0..nt {
         d.delta[t] = tr[nt * nt + t] + em[t];
     }
+    let preds = preds_of(scheme);
     for i in 1..n {
         let (prev, cur) = d.delta.split_at_mut(i * nt);
         let prev = &prev[(i - 1) * nt..];
         for b in 0..nt {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
-            for a in 0..nt {
+            for &a in &preds[b] {
+                let a = a as usize;
                 let v = prev[a] + tr[a * nt + b];
                 if v > best {
                     best = v;
@@ -499,16 +602,16 @@ fn viterbi(scheme: Scheme, nt: usize, em: &[f32], n: usize, tr: &[f32], d: &mut 
 }
 
 /// Posterior tag marginals (forward-backward over scores / temperature), left in `d.alpha`.
-fn marginals(scheme: Scheme, nt: usize, em: &[f32], n: usize, tr: &[f32], temp: f32, d: &mut Dec) {
+fn marginals(scheme: Scheme, nt: usize, em: &[f32], n: usize, m: &[f32], temp: f32, d: &mut Dec) {
     let inv = 1.0 / temp.max(1e-3);
-    let tmax = tr.iter().copied().filter(|x| x.is_finite()).fold(0.0f32, f32::max);
-    let m: Vec<f32> = tr.iter().map(|&x| if x.is_finite() { ((x - tmax) * inv).exp() } else { 0.0 }).collect();
     d.alpha.clear();
     d.alpha.resize(n * nt, 0.0);
     d.beta.clear();
     d.beta.resize(n * nt, 0.0);
     // Emission potentials, max-shifted per token.
-    let mut pe = vec![0.0f32; n * nt];
+    let mut pe = std::mem::take(&mut d.pe);
+    pe.clear();
+    pe.resize(n * nt, 0.0);
     for i in 0..n {
         let row = &em[i * nt..(i + 1) * nt];
         let mx = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
@@ -528,10 +631,12 @@ fn marginals(scheme: Scheme, nt: usize, em: &[f32], n: usize, tr: &[f32], temp: 
         d.alpha[t] = m[nt * nt + t] * pe[t];
     }
     norm(&mut d.alpha[..nt]);
+    let preds = preds_of(scheme);
     for i in 1..n {
         for b in 0..nt {
             let mut s = 0.0;
-            for a in 0..nt {
+            for &a in &preds[b] {
+                let a = a as usize;
                 s += d.alpha[(i - 1) * nt + a] * m[a * nt + b];
             }
             d.alpha[i * nt + b] = s * pe[i * nt + b];
@@ -557,6 +662,7 @@ fn marginals(scheme: Scheme, nt: usize, em: &[f32], n: usize, tr: &[f32], temp: 
         }
         norm(&mut d.alpha[i * nt..(i + 1) * nt]);
     }
+    d.pe = pe;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -593,19 +699,40 @@ fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
             }
         }
     }
+    // A weak, one-off longer span that holds a name tagged confidently elsewhere is cut to that name
+    // ("Renews U.S." in a headline when "U.S." is a place throughout).
+    for f in found.iter_mut() {
+        let t = span_text(f);
+        let own: f32 = votes.get(t).map_or(0.0, |v| v.iter().sum());
+        if f.end - f.start < 2 || f.conf >= 0.5 || own > 0.5 {
+            continue;
+        }
+        'outer: for len in (1..f.end - f.start).rev() {
+            for a in f.start..=f.end - len {
+                let sub = &text[doc.tokens[a].start..doc.tokens[a + len - 1].end];
+                if let Some(v) = votes.get(sub) {
+                    let (best, bv) = v.iter().enumerate().fold((0, -1.0f32), |acc, (i, &x)| if x > acc.1 { (i, x) } else { acc });
+                    if bv >= 1.0 {
+                        *f = Found { start: a, end: a + len, class: best, conf: f.conf.max(0.5) };
+                        break 'outer;
+                    }
+                }
+            }
+        }
+    }
     for f in found.iter_mut() {
         let t = span_text(f);
         if f.end - f.start == 1 && f.class != 0 {
             if let Some(&c) = person_parts.get(t) {
                 // Only if this text was not itself confidently tagged otherwise elsewhere.
-                let v = votes[t];
+                let v = votes.get(t).copied().unwrap_or([0.0; NC]);
                 if v[0] + c >= v[f.class] {
                     f.class = 0;
                     continue;
                 }
             }
         }
-        let v = votes[t];
+        let v = votes.get(t).copied().unwrap_or([0.0; NC]);
         let (best, bv) = v.iter().enumerate().fold((0, -1.0f32), |acc, (i, &x)| if x > acc.1 { (i, x) } else { acc });
         if best != f.class && bv > v[f.class] * 1.5 {
             f.class = best;

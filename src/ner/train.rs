@@ -248,6 +248,8 @@ pub fn main(args: &[String]) -> Result<(), String> {
     let mut scheme = Scheme::Bilou;
     let mut families = fam::ALL;
     let mut min_q: i32 = 1;
+    let mut q_pct: usize = 50;
+    let mut prune_pct: usize = 0;
     let mut write = true;
     let mut opts = BuildOpts::default();
     let mut i = 0;
@@ -266,6 +268,12 @@ pub fn main(args: &[String]) -> Result<(), String> {
             "--epochs" => max_epochs = val.parse().map_err(|_| "--epochs N")?,
             "--min-q" => min_q = val.parse().map_err(|_| "--min-q N")?,
             "--clusters" => opts.cluster_top = val.parse().map_err(|_| "--clusters N")?,
+            "--prune-pct" => prune_pct = val.parse::<usize>().map_err(|_| "--prune-pct N")?.min(99),
+            "--q-pct" => q_pct = val.parse::<usize>().map_err(|_| "--q-pct N")?.min(99),
+            "--cities" => opts.city_min_pop = val.parse().map_err(|_| "--cities N")?,
+            "--given" => opts.given_top = val.parse().map_err(|_| "--given N")?,
+            "--surnames" => opts.surname_top = val.parse().map_err(|_| "--surnames N")?,
+            "--orgs" => opts.orgs = val == "yes",
             "--scheme" => {
                 scheme = match val.as_str() {
                     "bio" => Scheme::Bio,
@@ -400,7 +408,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
     }
     let mut best: Option<(f64, usize, Vec<f32>, Vec<f32>)> = None;
     let mut em = Vec::new();
-    let mut dec = super::Dec { delta: Vec::new(), back: Vec::new(), alpha: Vec::new(), beta: Vec::new(), tags: Vec::new() };
+    let mut dec = super::Dec { delta: Vec::new(), back: Vec::new(), alpha: Vec::new(), beta: Vec::new(), tags: Vec::new(), pe: Vec::new() };
     let mut tr = vec![0f32; ntr];
     let mut stale = 0;
     for epoch in 1..=max_epochs {
@@ -473,11 +481,15 @@ pub fn main(args: &[String]) -> Result<(), String> {
     let (bf, be, bw, btr) = best.ok_or("no epochs")?;
     eprintln!("best epoch {be}: dev F1 {bf:.4} (float weights)");
 
-    // Quantize: one scale from the 99.99th percentile of |w|, clamp, drop all-zero rows.
+    // Quantize: log-companded i8 codes (fine near zero, range for the few large weights); drop zero rows.
     let mut mags: Vec<f32> = bw.iter().map(|x| x.abs()).filter(|&x| x > 0.0).collect();
     mags.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
-    let top = mags.get(mags.len().saturating_sub(1 + mags.len() / 10000)).copied().unwrap_or(1.0);
-    let scale = top / 127.0;
+    let top = mags.last().copied().unwrap_or(1.0);
+    let s0 = mags.get(mags.len() * q_pct / 100).copied().unwrap_or(1.0).max(1e-6);
+    let kq = 127.0 / (1.0 + top / s0).ln();
+    let qp = (s0, kq);
+    // Pruning: weights below the prune_pct-th percentile of |w| are dropped.
+    let wmin = if prune_pct == 0 { 0.0 } else { mags.get(mags.len() * prune_pct / 100).copied().unwrap_or(0.0) };
     let mut rows: Vec<(u32, Vec<i8>)> = Vec::new();
     for (bucket, &id) in bucket_id.iter().enumerate() {
         if id == u32::MAX {
@@ -485,7 +497,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
         }
         let r: Vec<i8> = bw[id as usize * nt..(id as usize + 1) * nt]
             .iter()
-            .map(|&x| (x / scale).round().clamp(-127.0, 127.0) as i8)
+            .map(|&x| if x.abs() < wmin { 0 } else { super::encode_weight(x, s0, kq) })
             .collect();
         if r.iter().any(|&q| (q as i32).abs() >= min_q) {
             let r = r.into_iter().map(|q| if (q as i32).abs() >= min_q { q } else { 0 }).collect();
@@ -494,8 +506,8 @@ pub fn main(args: &[String]) -> Result<(), String> {
     }
     // Confidence temperature: the one that best predicts span correctness on dev (log loss).
     let mut best_t = (f64::INFINITY, 1.0f32);
-    for &temp in &[0.5f32, 1.0, 2.0, 4.0, 8.0] {
-        let bytes = Model::write(scheme, families, scale, temp, &btr, &rows);
+    for &temp in &[4.0f32, 8.0, 16.0, 32.0, 64.0] {
+        let bytes = Model::write(scheme, families, qp, temp, &btr, &rows);
         let m = Model::parse(&bytes).ok_or("model does not parse")?;
         let mut loss = 0.0;
         let mut n = 0.0f64;
@@ -514,12 +526,12 @@ pub fn main(args: &[String]) -> Result<(), String> {
             best_t = (l, temp);
         }
     }
-    let bytes = Model::write(scheme, families, scale, best_t.1, &btr, &rows);
+    let bytes = Model::write(scheme, families, qp, best_t.1, &btr, &rows);
     let m = Model::parse(&bytes).ok_or("model does not parse")?;
     let (qf, counts) = token_f1(&m, &lists, &dev, false);
     let (qfd, _) = token_f1(&m, &lists, &dev, true);
     eprintln!(
-        "quantized: {} rows, {} bytes, scale {scale:.5}; dev F1 {qf:.4}, with document pass {qfd:.4}",
+        "quantized: {} rows, {} bytes, s0 {s0:.4} k {kq:.2}; dev F1 {qf:.4}, with document pass {qfd:.4}",
         rows.len(),
         bytes.len()
     );
@@ -533,10 +545,11 @@ pub fn main(args: &[String]) -> Result<(), String> {
         eprintln!("wrote {}/model.bin and lists.bin", out.display());
     }
     println!(
-        "RESULT scheme={:?} families={:#x} min_q={min_q} clusters={} epochs={be} dev_f1_float={bf:.4} dev_f1_q={qf:.4} dev_f1_doc={qfd:.4} model_bytes={} lists_bytes={} time={:.1}s",
+        "RESULT scheme={:?} families={:#x} min_q={min_q} prune_pct={prune_pct} q_pct={q_pct} clusters={} opts={:?} epochs={be} dev_f1_float={bf:.4} dev_f1_q={qf:.4} dev_f1_doc={qfd:.4} model_bytes={} lists_bytes={} time={:.1}s",
         scheme,
         families,
         opts.cluster_top,
+        opts,
         bytes.len(),
         lists_bytes.len(),
         t0.elapsed().as_secs_f64()
