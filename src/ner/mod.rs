@@ -793,11 +793,11 @@ fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
         found.extend(added);
         found.sort_by_key(|f| f.start);
     }
-    // "Irène Joliot" "-" "Curie": names of one kind joined by a hyphen with no spaces are one name.
+    // "Irène Joliot" "-" "Curie": person names joined by a hyphen with no spaces are one name.
     let mut k = 0;
     while k + 1 < found.len() {
         let (a, b) = (found[k], found[k + 1]);
-        if a.class == b.class && b.start == a.end + 1 && doc.tok(a.end) == "-" && !doc.tokens[a.end].space_before && !doc.tokens[b.start].space_before {
+        if a.class == 0 && b.class == 0 && b.start == a.end + 1 && doc.tok(a.end) == "-" && !doc.tokens[a.end].space_before && !doc.tokens[b.start].space_before {
             found[k] = Found { start: a.start, end: b.end, class: a.class, conf: a.conf.min(b.conf) };
             found.remove(k + 1);
         } else {
