@@ -78,9 +78,12 @@ function serve({ mounts = {}, pages = {}, cors = false, wasmType = 'application/
     hits.push(url.pathname);
     const headers = { 'Cache-Control': 'no-store' };
     if (cors) headers['Access-Control-Allow-Origin'] = '*';
-    if (pages[url.pathname] != null) {
-      res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
-      return res.end(pages[url.pathname]);
+    const page = pages[url.pathname];
+    if (page != null) {
+      // A page is HTML text, or { type, body, headers }.
+      const p = typeof page === 'string' ? { type: 'text/html; charset=utf-8', body: page } : page;
+      res.writeHead(200, { ...headers, 'Content-Type': p.type, ...(p.headers || {}) });
+      return res.end(p.body);
     }
     for (const [prefix, dir] of Object.entries(mounts)) {
       if (!url.pathname.startsWith(prefix)) continue;
@@ -343,6 +346,79 @@ test('<article-lens> from a second origin (CORS), and not without the CORS heade
   await p2.goto(`${site.origin}/nocors.html`);
   await p2.waitForTimeout(800);
   assert.equal(await p2.evaluate(() => !!customElements.get('article-lens')), false);
+  await context.close();
+});
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
+
+/** The hostile page without inline script, for a strict CSP: the event recorder is a file. */
+function cspPages(componentUrl) {
+  return {
+    '/strict.html': {
+      type: 'text/html; charset=utf-8',
+      headers: { 'Content-Security-Policy': CSP },
+      body: hostPage(componentUrl)
+        .replace(/<script>[\s\S]*?<\/script>/, '<script src="/record.js"></script>')
+        .replace(/<style>([\s\S]*?)<\/style>/, '<link rel="stylesheet" href="/hostile.css">'),
+    },
+    '/hostile.css': { type: 'text/css', body: hostPage('').match(/<style>([\s\S]*?)<\/style>/)[1] },
+    '/record.js': {
+      type: 'text/javascript',
+      body: "window.__events = []; document.addEventListener('analysis', (e) => window.__events.push({ detail: e.detail, target: e.target.id, composed: e.composed, bubbles: e.bubbles }));",
+    },
+  };
+}
+
+test('<article-lens> under a strict CSP (script-src self wasm-unsafe-eval, style-src self)', async () => {
+  const site = await start({ mounts: { '/al/': DIST }, pages: cspPages('/al/article-lens.js') });
+  const { context, page, audit } = await auditedPage();
+  await page.goto(`${site.origin}/strict.html`);
+  checkAnalysisEvent(await waitForAnalysis(page));
+  const r = await inspect(page);
+  checkRendering(r);
+  assert.deepEqual(r.csp, [], 'no CSP violation: constructed stylesheet, same-origin worker, wasm-unsafe-eval');
+  assert.ok(site.hits.includes('/al/lens-worker.js'));
+  assert.deepEqual(audit.pageErrors, []);
+  await context.close();
+});
+
+test('<article-lens> from a CDN under a CSP without blob: workers falls back to the main thread', async () => {
+  const cdn = await start({ mounts: { '/al/': DIST }, cors: true });
+  const pages = cspPages(`${cdn.origin}/al/article-lens.js`);
+  pages['/strict.html'].headers['Content-Security-Policy'] = CSP.replace("script-src 'self'", `script-src 'self' ${cdn.origin}`).replace("default-src 'self'", `default-src 'self' ${cdn.origin}`);
+  const site = await start({ pages });
+  const { context, page, audit } = await auditedPage();
+  await page.goto(`${site.origin}/strict.html`);
+  checkAnalysisEvent(await waitForAnalysis(page));
+  const r = await inspect(page);
+  checkRendering(r);
+  assert.ok(cdn.hits.includes('/al/pkg/article_lens_bg.wasm'));
+  assert.ok(r.csp.some((v) => /blob/.test(v)), `the blob: worker was refused: ${r.csp}`);
+  assert.ok(!cdn.hits.includes('/al/lens-worker.js'), 'no worker ran');
+  assert.deepEqual(audit.pageErrors, []);
+  await context.close();
+});
+
+test('wasm served with the wrong MIME type still loads (ArrayBuffer fallback, with a warning)', async () => {
+  const site = await start({
+    mounts: { '/al/': DIST },
+    wasmType: 'application/octet-stream',
+    pages: { '/api.html': '<!doctype html><title>api</title><link rel="icon" href="data:,">' },
+  });
+  const { context, page, audit } = await auditedPage();
+  const warnings = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  await page.goto(`${site.origin}/api.html`);
+  const n = await page.evaluate(async () => {
+    const { createAnalyzer } = await import('/al/lens.js');
+    const a = await createAnalyzer({ worker: false }).analyze('Some 88% of 424 airstrikes since 2004.');
+    return a.spans.length;
+  });
+  assert.ok(n >= 3, `spans: ${n}`);
+  assert.ok(warnings.some((w) => /application\/wasm/.test(w)), `warnings: ${warnings}`);
+  assert.deepEqual(audit.pageErrors, []);
   await context.close();
 });
 
