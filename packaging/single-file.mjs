@@ -96,19 +96,24 @@ for (const [tag, css] of styleBlocks) {
 
 // ---- module scripts ----
 const scriptHashes = [];
+const mainCode = [];
 const scriptTags = [...html.matchAll(/<script\b[^>]*\bsrc\s*=[^>]*>\s*<\/script>/gi)].map((m) => m[0]);
 for (const tag of scriptTags) {
   const src = attr(tag, 'src');
   const isModule = /type\s*=\s*["']?module/i.test(tag);
   const code = assertEmbeddable(await bundleJs(path.join(templateDir, src), isModule ? 'esm' : 'iife'), src);
   scriptHashes.push(sha256(code));
+  mainCode.push(code);
   html = html.replace(tag, () => `<script${isModule ? ' type="module"' : ''}>${code}</script>`);
 }
 
 // ---- workers, wasm and assets (the prelude) ----
 const workerNames = readdirSync(templateDir === dist ? dist : path.join(HERE, '..', 'www'))
   .filter((f) => /worker.*\.js$/.test(f))
+  // only the workers the page's scripts refer to (as "./name.js" in `new URL(…, import.meta.url)`)
+  .filter((f) => mainCode.some((c) => new RegExp(`["'\`](\\./)?${f.replace(/[.]/g, '\\.')}["'\`]`).test(c)))
   .sort();
+if (workerNames.length === 0) throw new Error('single-file: no worker script referenced by the page');
 const workerDir = templateDir === dist ? dist : path.join(HERE, '..', 'www');
 const workerFns = [];
 for (const name of workerNames) {

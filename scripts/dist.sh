@@ -25,7 +25,8 @@ mkdir -p "$DIST"
 cp -R www/. "$DIST/"
 rm -f "$DIST/pkg/.gitignore" "$DIST/pkg/package.json"
 
-# package.json from the template; the types of the "." entry point are the same declarations.
+# package.json from the template. Types: article-lens.d.ts declares everything; lens.d.ts and element.d.ts
+# are the two entry points' views of it.
 VERSION="$VERSION" LICENSE="$LICENSE" DESCRIPTION="$DESCRIPTION" node -e '
   const fs = require("fs");
   const t = fs.readFileSync("packaging/package.template.json", "utf8");
@@ -35,16 +36,17 @@ VERSION="$VERSION" LICENSE="$LICENSE" DESCRIPTION="$DESCRIPTION" node -e '
   pkg.description = process.env.DESCRIPTION;
   fs.writeFileSync(process.argv[1], JSON.stringify(pkg, null, 2) + "\n");
 ' "$DIST/package.json"
-printf '%s\n' "// Types of the module API (lens.js): see article-lens.d.ts." "export * from './article-lens.js';" > "$DIST/lens.d.ts"
+cp packaging/lens.d.ts packaging/element.d.ts "$DIST/"
 sed "s/@VERSION@/$VERSION/g" packaging/README-embed.md > "$DIST/README.md"
 if [ -f packaging/HOSTING.md ]; then
   { printf '\n'; sed 's/^# /## /' packaging/HOSTING.md; } >> "$DIST/README.md"
 fi
 sed "s/@YEAR@/$(date +%Y)/" packaging/LICENSE > "$DIST/LICENSE"
 
-# The single-file build needs esbuild (a build-time tool, kept out of the project's own package.json).
-if [ ! -x packaging/tools/node_modules/.bin/esbuild ]; then
-  log "installing esbuild for the single-file build"
+# The single-file build needs esbuild (and the tests tsc): build-time tools kept out of the project's
+# own package.json.
+if [ ! -x packaging/tools/node_modules/.bin/esbuild ] || [ ! -x packaging/tools/node_modules/.bin/tsc ]; then
+  log "installing build tools (esbuild, typescript) in packaging/tools"
   (cd packaging/tools && npm ci --no-audit --no-fund --loglevel=error)
 fi
 log "single-file build"

@@ -544,7 +544,7 @@ test('npm pack: the tarball installs into a scratch folder and works in a page a
   const tgz = path.join(scratch, info.filename);
   assert.ok(existsSync(tgz), tgz);
   const names = info.files.map((f) => f.path);
-  for (const f of ['lens.js', 'article-lens.js', 'lens-worker.js', 'article-lens.d.ts', 'lens.d.ts', 'pkg/article_lens.js', 'pkg/article_lens_bg.wasm', 'README.md', 'package.json']) {
+  for (const f of ['lens.js', 'article-lens.js', 'lens-worker.js', 'article-lens.d.ts', 'lens.d.ts', 'element.d.ts', 'pkg/article_lens.js', 'pkg/article_lens_bg.wasm', 'README.md', 'package.json']) {
     assert.ok(names.includes(f), `${f} in the tarball: ${names}`);
   }
   const app = path.join(scratch, 'app');
@@ -553,6 +553,22 @@ test('npm pack: the tarball installs into a scratch folder and works in a page a
   execFileSync('npm', ['install', tgz, '--no-audit', '--no-fund', '--offline', '--loglevel=error'], { cwd: app, stdio: 'ignore' });
   const installed = path.join(app, 'node_modules', 'article-lens');
   assert.ok(existsSync(path.join(installed, 'pkg', 'article_lens_bg.wasm')));
+
+  // TypeScript: the declarations compile under --strict and describe the API as used (types-usage.ts).
+  const tsc = path.join(ROOT, 'packaging/tools/node_modules/typescript/bin/tsc');
+  writeFileSync(path.join(app, 'check.ts'), readFileSync(path.join(ROOT, 'packaging/types-usage.ts')));
+  writeFileSync(
+    path.join(app, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022', 'dom'], types: [] },
+      files: ['check.ts'],
+    }),
+  );
+  try {
+    execFileSync(process.execPath, [tsc, '-p', app], { cwd: app, encoding: 'utf8' });
+  } catch (e) {
+    assert.fail(`tsc: ${e.stdout}${e.stderr}`);
+  }
 
   // Node: the package's entry point, on the calling thread with the wasm bytes.
   const node = execFileSync(
