@@ -527,6 +527,23 @@ test('single-file build works from file:// with no network request', async () =>
   assert.deepEqual(audit.consoleErrors, []);
   await page.screenshot({ path: path.join(OUT, 'embed-single-file.png') });
   await context.close();
+
+  // Where no worker can be created at all, the same worker code runs on the page's thread.
+  const noWorkers = await auditedPage();
+  await noWorkers.context.addInitScript(() => {
+    window.Worker = function Worker() {
+      throw new DOMException('workers are disabled here', 'SecurityError');
+    };
+  });
+  await noWorkers.page.goto(pathToFileURL(copy).href);
+  await noWorkers.page.click('#sample');
+  await noWorkers.page.waitForFunction(() => document.body.dataset.analyzed, null, { timeout: 20000 });
+  const marks = await noWorkers.page.evaluate(() => document.querySelectorAll('mark').length);
+  assert.ok(marks > 10, `highlights without a worker: ${marks}`);
+  assert.equal(noWorkers.page.workers().length, 0);
+  assert.deepEqual(noWorkers.audit.requests.filter((u) => !/^(file|data|blob):/.test(u)), []);
+  assert.deepEqual(noWorkers.audit.pageErrors, []);
+  await noWorkers.context.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
