@@ -2,6 +2,7 @@
 //! only loosely): sentences ≤ words without exceptions, the full sort order (start, then longer
 //! first), entity back-references from spans and speakers, reading time as a function of the word
 //! count, invariants and determinism under arbitrary options, and no state carried between calls.
+#![cfg(not(target_arch = "wasm32"))]
 
 use article_lens::{analyze, Analysis, Kind, Options};
 use common::check_invariants;
