@@ -10,7 +10,9 @@ use crate::{try_analyze, Options};
 ///
 /// ```
 /// let out = article_lens::jsonl::process_line(r#"{"id": 7, "text": "Up 88%."}"#, &Default::default()).unwrap();
-/// assert!(out.starts_with(r#"{"id":7,"analysis":"#));
+/// let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+/// assert_eq!(v["id"], 7);
+/// assert_eq!(v["analysis"]["spans"][0]["text"], "88%");
 /// assert!(article_lens::jsonl::process_line("nonsense", &Default::default()).is_err());
 /// ```
 pub fn process_line(line: &str, opts: &Options) -> Result<String, String> {
