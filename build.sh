@@ -3,7 +3,8 @@
 #
 #   ./build.sh              build the wasm (release) into www/pkg/
 #   ./build.sh serve [PORT] build, then serve www/ on http://127.0.0.1:PORT (default 8000)
-#   ./build.sh test         Rust tests (native), wasm build, browser tests in headless Chromium
+#   ./build.sh test         Rust tests (native and wasm in Node), wasm build, browser tests in headless
+#                           Chromium, and a 60 s smoke run of each fuzz target (SKIP_FUZZ=1 skips it locally)
 #   ./build.sh train        retrain the name tagger from ../shared/data (writes data/)
 #   ./build.sh eval [FILE]  name-tagging precision/recall/F1 (default: CoNLL-2003 test)
 #   ./build.sh bench        speed and size benchmark (native, wasm in Node, compromise, Chromium)
@@ -118,8 +119,17 @@ case "$cmd" in
   test)
     setup
     rust_tests
+    log "wasm tests in Node (wasm-bindgen-test)"
+    bash scripts/wasm-tests.sh
     build_wasm
     browser_tests
+    # A 60-second smoke run of each fuzz target; SKIP_FUZZ=1 skips it locally, never in CI.
+    if [ "${SKIP_FUZZ:-}" = 1 ] && [ "${CI:-}" != true ]; then
+      log "fuzz smoke run skipped (SKIP_FUZZ=1)"
+    else
+      FUZZ_SANITIZER=${FUZZ_SANITIZER:-none} bash scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
+    fi
+    log "all tests passed"
     ;;
   train)
     cargo run --release -- train "$@"
