@@ -2,6 +2,9 @@
 // with elements and text nodes only (never innerHTML).
 
 import { keyOf, describe, LABELS } from './kinds.js';
+import { textWithMarkers } from './dom.js';
+
+export { textWithMarkers };
 
 /** A small binary min-heap ordered by `less`. */
 class Heap {
@@ -125,7 +128,7 @@ export function renderHighlights(container, text, analysis, shown) {
   const emit = (node, parentEl) => {
     let pos = node.start;
     for (const child of node.children) {
-      if (child.start > pos) parentEl.appendChild(document.createTextNode(text.slice(pos, child.start)));
+      if (child.start > pos) parentEl.appendChild(textWithMarkers(text.slice(pos, child.start)));
       const it = child.item;
       if (it.line) {
         const line = document.createElement('div');
@@ -158,7 +161,7 @@ export function renderHighlights(container, text, analysis, shown) {
       parentEl.appendChild(el);
       pos = child.end;
     }
-    if (node.end > pos) parentEl.appendChild(document.createTextNode(text.slice(pos, node.end)));
+    if (node.end > pos) parentEl.appendChild(textWithMarkers(text.slice(pos, node.end)));
   };
   emit(root, frag);
   container.classList.toggle('big', text.length > 100_000);
