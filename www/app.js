@@ -2,7 +2,7 @@
 
 import { h } from './dom.js';
 import { LAYERS, LABELS, ALL_KEYS, DEFAULT_SHOWN, NUMBER_KINDS, NAME_KINDS, keyOf, statValue } from './kinds.js';
-import { renderHighlights, textWithMarkers } from './render.js';
+import { renderHighlights, renderHighlightsChunked, stopChunkedRender, textWithMarkers } from './render.js';
 import {
   countKeys, renderLegend, renderStats, renderDates, renderQuotes, renderMetrics, renderEntities, renderSummary, renderStrip,
 } from './panels.js';
@@ -107,10 +107,21 @@ function saveSettings() {
   store(SETTINGS_KEY, JSON.stringify({ shown: [...state.shown], anchor: state.anchor, theme: state.theme }));
 }
 
+// Browsers keep about 5 million characters per site; writing (and failing to write) a bigger text
+// blocks the page for seconds, so it is not tried.
+const STORE_MAX_CHARS = 2_500_000;
+
 let saveTimer = 0;
 function saveTextSoon() {
   clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => store(TEXT_KEY, input.value), 300);
+  saveTimer = setTimeout(() => {
+    if (input.value.length <= STORE_MAX_CHARS) {
+      store(TEXT_KEY, input.value);
+      return;
+    }
+    store(TEXT_KEY, ''); // an older, shorter text must not come back on reload instead
+    storageError = 'Not kept in this browser (too long for its storage): the text will be lost on reload, export it to keep it.';
+  }, 300);
 }
 
 function applyTheme() {
@@ -293,6 +304,7 @@ function showPlainText(text) {
   state.analysis = null;
   state.text = text;
   state.marks = [];
+  stopChunkedRender();
   reader.replaceChildren(textWithMarkers(text));
   $('strip').replaceChildren();
 }
@@ -318,10 +330,27 @@ function renderText() {
   state.textDirty = state.view === 'edit';
   if (state.textDirty) return;
   const scroll = reader.scrollTop;
+  const done = () => {
+    if (state.entity != null && !a.entities[state.entity]) state.entity = null;
+    markEntity();
+    document.body.dataset.rendered = document.body.dataset.analyzed || '';
+  };
+  if (state.text.length > BIG_BYTES) {
+    // Over 1 MB: a slice of lines at a time, so the page keeps answering while hundreds of thousands
+    // of highlights are built.
+    state.marks = [];
+    renderHighlightsChunked(reader, state.text, a, state.shown).then((marks) => {
+      if (!marks || state.analysis !== a) return;
+      state.marks = marks;
+      done();
+    });
+    $('strip').replaceChildren();
+    return;
+  }
+  stopChunkedRender();
   state.marks = renderHighlights(reader, state.text, a, state.shown);
   reader.scrollTop = scroll;
-  if (state.entity != null && !a.entities[state.entity]) state.entity = null;
-  markEntity();
+  done();
   renderStripSoon();
 }
 
@@ -329,7 +358,10 @@ let stripFrame = 0;
 function renderStripSoon() {
   cancelAnimationFrame(stripFrame);
   stripFrame = requestAnimationFrame(() => {
-    if (state.view === 'read') renderStrip($('strip'), reader, state.marks, focusMark);
+    // The strip measures every highlight's position, which lays out the whole text: skipped for
+    // texts over 1 MB (seconds of frozen page for a few pixels of overview).
+    if (state.text.length > BIG_BYTES) $('strip').replaceChildren();
+    else if (state.view === 'read') renderStrip($('strip'), reader, state.marks, focusMark);
   });
 }
 
@@ -546,7 +578,8 @@ function setView(view) {
   $('view-read').setAttribute('aria-pressed', String(view === 'read'));
   $('view-edit').setAttribute('aria-pressed', String(view === 'edit'));
   hideTip();
-  if (view === 'read' && input.value !== state.text) analyzeNow();
+  const pending = lastRequest && lastRequest.text === input.value && inflight;
+  if (view === 'read' && input.value !== state.text && !pending) analyzeNow();
   const same = Math.abs(from.scrollHeight - to.scrollHeight) < 4;
   to.scrollTop = same ? top : frac * Math.max(0, to.scrollHeight - to.clientHeight);
   if (view === 'read') renderStripSoon();
