@@ -2,7 +2,7 @@
 
 import { h } from './dom.js';
 import { LAYERS, LABELS, ALL_KEYS, DEFAULT_SHOWN, NUMBER_KINDS, NAME_KINDS, keyOf, statValue } from './kinds.js';
-import { renderHighlights } from './render.js';
+import { renderHighlights, renderHighlightsChunked, stopChunkedRender, textWithMarkers } from './render.js';
 import {
   countKeys, renderLegend, renderStats, renderDates, renderQuotes, renderMetrics, renderEntities, renderSummary, renderStrip,
 } from './panels.js';
@@ -31,13 +31,42 @@ const state = {
   entityPos: -1,
   marks: [],
   sample: null,
+  maxBytes: 16 * 1024 * 1024, // replaced by the analyzer's own maxInputBytes() once it has loaded
+  notice: '', // a message shown with the next result line (then dropped)
 };
+
+const BIG_BYTES = 1_000_000; // above this, show progress and a Cancel button
 
 // ---------- status line ----------
 
 function setStatus(message, kind = 'info') {
   statusEl.textContent = message;
   statusEl.dataset.kind = kind;
+}
+
+/** Shows `message` now and again with the next result line, so an analysis does not hide it. */
+function notify(message) {
+  state.notice = message;
+  setStatus(message, 'error');
+}
+
+/** UTF-8 length of `text`, counted without copying it. */
+function utf8Length(text) {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2; // a surrogate pair: 4 bytes for 2 code units
+      i++;
+    } else n += 2; // 3 bytes (a lone surrogate becomes U+FFFD, also 3 bytes)
+  }
+  return n;
+}
+
+function formatMB(bytes) {
+  return `${(bytes / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`;
 }
 
 // ---------- settings and storage ----------
@@ -51,7 +80,7 @@ function loadSettings() {
       if (['system', 'light', 'dark'].includes(s.theme)) state.theme = s.theme;
     }
   } catch {
-    /* unreadable settings: keep the defaults */
+    notify('Your saved settings could not be read (they are damaged); the defaults are used. Your text is not affected.');
   }
 }
 
@@ -65,7 +94,11 @@ function store(key, value) {
     const first = !storageError;
     const why = e && e.name === 'QuotaExceededError' ? 'the browser’s storage is full' : 'storage is not available';
     storageError = `Not kept in this browser (${why}): the text will be lost on reload, export it to keep it.`;
-    if (first) setStatus(storageError, 'error');
+    if (first) {
+      // Keep an error already on show (e.g. "too long"): add to it rather than replace it.
+      const shown = statusEl.dataset.kind === 'error' && statusEl.textContent;
+      setStatus(shown && !shown.includes(storageError) ? `${shown} · ${storageError}` : storageError, 'error');
+    }
     return false;
   }
 }
@@ -74,10 +107,21 @@ function saveSettings() {
   store(SETTINGS_KEY, JSON.stringify({ shown: [...state.shown], anchor: state.anchor, theme: state.theme }));
 }
 
+// Browsers keep about 5 million characters per site; writing (and failing to write) a bigger text
+// blocks the page for seconds, so it is not tried.
+const STORE_MAX_CHARS = 2_500_000;
+
 let saveTimer = 0;
 function saveTextSoon() {
   clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => store(TEXT_KEY, input.value), 300);
+  saveTimer = setTimeout(() => {
+    if (input.value.length <= STORE_MAX_CHARS) {
+      store(TEXT_KEY, input.value);
+      return;
+    }
+    store(TEXT_KEY, ''); // an older, shorter text must not come back on reload instead
+    storageError = 'Not kept in this browser (too long for its storage): the text will be lost on reload, export it to keep it.';
+  }, 300);
 }
 
 function applyTheme() {
@@ -97,7 +141,46 @@ function killWorker() {
   if (worker) worker.terminate();
   worker = null;
   inflight = null;
+  hideProgress();
 }
+
+// ---------- progress and cancel (texts over 1 MB) ----------
+
+const progressEl = $('progress');
+let progressTimer = 0;
+
+function showProgress(bytes) {
+  const t0 = performance.now();
+  const label = $('progress-text');
+  const tick = () => {
+    const s = Math.floor((performance.now() - t0) / 1000);
+    label.textContent = `Analyzing ${formatMB(bytes)}… ${s} s`;
+  };
+  clearInterval(progressTimer);
+  tick();
+  progressTimer = setInterval(tick, 250);
+  $('cancel').hidden = false;
+  progressEl.hidden = false;
+}
+
+function hideProgress() {
+  clearInterval(progressTimer);
+  progressTimer = 0;
+  progressEl.hidden = true;
+}
+
+function cancelAnalysis() {
+  clearTimeout(debounceTimer);
+  if (!inflight && progressEl.hidden) return;
+  killWorker(); // the only way to stop wasm mid-run; a fresh worker serves the next run
+  seq++;
+  lastRequest = null;
+  delete statusEl.dataset.busy;
+  showPlainText(input.value);
+  setStatus('Cancelled. The text is kept, not analyzed; edit it to analyze again.', 'info');
+}
+
+$('cancel').addEventListener('click', cancelAnalysis);
 
 function getWorker() {
   if (!worker) {
@@ -125,10 +208,27 @@ function analyzeNow() {
   clearTimeout(debounceTimer);
   const id = ++seq;
   const text = input.value;
+  const bytes = text.length > BIG_BYTES / 3 ? utf8Length(text) : text.length;
+  if (bytes > state.maxBytes) {
+    // Refused before any work: the text stays in the editor, shown unhighlighted.
+    lastRequest = null;
+    if (inflight) killWorker();
+    hideProgress();
+    delete statusEl.dataset.busy;
+    showPlainText(text);
+    setStatus(
+      `This text is too long to analyze: ${formatMB(bytes)}, and the analyzer takes at most ${formatMB(state.maxBytes)} ` +
+        `(${state.maxBytes.toLocaleString('en-US')} bytes). It is kept in the editor; shorten it or analyze it in parts.`,
+      'error',
+    );
+    return;
+  }
   lastRequest = { id, text };
   // A run that has been busy for long is probably a huge text the user already replaced: stop it.
   if (inflight && performance.now() - inflight.since > 3000) killWorker();
   post(id, text);
+  if (bytes > BIG_BYTES) showProgress(bytes);
+  else hideProgress();
   if (!state.analysis) setStatus('Analyzing…');
   statusEl.dataset.busy = '1';
 }
@@ -154,24 +254,34 @@ function analyzeSoon() {
 
 function onWorkerMessage(ev) {
   const d = ev.data || {};
+  if (d.ready) {
+    if (Number.isSafeInteger(d.maxInputBytes) && d.maxInputBytes > 0) state.maxBytes = d.maxInputBytes;
+    document.body.dataset.maxInputBytes = String(state.maxBytes);
+    return;
+  }
   if (d.id !== seq) {
     // Stale: a newer text is on its way. The worker has moved on to it.
     if (inflight) inflight.since = performance.now();
     if (d.fatal) {
       // The wasm instance died on an old text: give the latest one a fresh worker.
       killWorker();
-      post(lastRequest.id, lastRequest.text);
+      if (lastRequest) post(lastRequest.id, lastRequest.text);
     }
     return;
   }
   inflight = null;
+  hideProgress();
   delete statusEl.dataset.busy;
+  if (!lastRequest || lastRequest.id !== d.id) return;
   if (d.error) {
+    // A crash (wasm trap) kills this worker; the next run starts a fresh one. The text is untouched.
     if (d.fatal) killWorker();
-    setStatus(`Could not analyze this text: ${d.error}`, 'error');
+    const next = d.fatal ? ' The analyzer will restart for the next run; your text is kept.' : ' Your text is kept.';
+    setStatus(`Could not analyze this text: ${d.error}${next}`, 'error');
     showPlainText(lastRequest.text);
     return;
   }
+  if (Number.isSafeInteger(d.maxInputBytes) && d.maxInputBytes > 0) state.maxBytes = d.maxInputBytes;
   state.analysis = d.analysis;
   state.text = lastRequest.text;
   document.body.dataset.analyzed = String(d.id);
@@ -179,8 +289,10 @@ function onWorkerMessage(ev) {
   const a = d.analysis;
   const n = a.spans.length;
   const note = a.warnings && a.warnings.length ? ` · ${a.warnings.join(' ')}` : '';
-  const line = `${a.stats.words.toLocaleString('en-US')} words · ${n} findings · analyzed in ${Math.max(1, Math.round(d.ms))} ms${note}`;
-  if (storageError) setStatus(`${line} · ${storageError}`, 'error');
+  const line = `${a.stats.words.toLocaleString('en-US')} words · ${n.toLocaleString('en-US')} findings · analyzed in ${Math.max(1, Math.round(d.ms))} ms${note}`;
+  const extra = [state.notice, storageError].filter(Boolean);
+  state.notice = '';
+  if (extra.length) setStatus([line, ...extra].join(' · '), 'error');
   else setStatus(line);
 }
 
@@ -192,7 +304,8 @@ function showPlainText(text) {
   state.analysis = null;
   state.text = text;
   state.marks = [];
-  reader.replaceChildren(document.createTextNode(text));
+  stopChunkedRender();
+  reader.replaceChildren(textWithMarkers(text));
   $('strip').replaceChildren();
 }
 
@@ -217,10 +330,27 @@ function renderText() {
   state.textDirty = state.view === 'edit';
   if (state.textDirty) return;
   const scroll = reader.scrollTop;
+  const done = () => {
+    if (state.entity != null && !a.entities[state.entity]) state.entity = null;
+    markEntity();
+    document.body.dataset.rendered = document.body.dataset.analyzed || '';
+  };
+  if (state.text.length > BIG_BYTES) {
+    // Over 1 MB: a slice of lines at a time, so the page keeps answering while hundreds of thousands
+    // of highlights are built.
+    state.marks = [];
+    renderHighlightsChunked(reader, state.text, a, state.shown).then((marks) => {
+      if (!marks || state.analysis !== a) return;
+      state.marks = marks;
+      done();
+    });
+    $('strip').replaceChildren();
+    return;
+  }
+  stopChunkedRender();
   state.marks = renderHighlights(reader, state.text, a, state.shown);
   reader.scrollTop = scroll;
-  if (state.entity != null && !a.entities[state.entity]) state.entity = null;
-  markEntity();
+  done();
   renderStripSoon();
 }
 
@@ -228,7 +358,10 @@ let stripFrame = 0;
 function renderStripSoon() {
   cancelAnimationFrame(stripFrame);
   stripFrame = requestAnimationFrame(() => {
-    if (state.view === 'read') renderStrip($('strip'), reader, state.marks, focusMark);
+    // The strip measures every highlight's position, which lays out the whole text: skipped for
+    // texts over 1 MB (seconds of frozen page for a few pixels of overview).
+    if (state.text.length > BIG_BYTES) $('strip').replaceChildren();
+    else if (state.view === 'read') renderStrip($('strip'), reader, state.marks, focusMark);
   });
 }
 
@@ -445,7 +578,8 @@ function setView(view) {
   $('view-read').setAttribute('aria-pressed', String(view === 'read'));
   $('view-edit').setAttribute('aria-pressed', String(view === 'edit'));
   hideTip();
-  if (view === 'read' && input.value !== state.text) analyzeNow();
+  const pending = lastRequest && lastRequest.text === input.value && inflight;
+  if (view === 'read' && input.value !== state.text && !pending) analyzeNow();
   const same = Math.abs(from.scrollHeight - to.scrollHeight) < 4;
   to.scrollTop = same ? top : frac * Math.max(0, to.scrollHeight - to.clientHeight);
   if (view === 'read') renderStripSoon();
@@ -527,14 +661,17 @@ $('share').addEventListener('click', async () => {
 async function restoreFromFragment() {
   try {
     const text = await decodeFragment(location.hash);
-    if (text == null) return false;
+    if (text == null) {
+      if (/^#t=/.test(location.hash)) throw new Error('not a share link');
+      return false;
+    }
     input.value = text;
     store(TEXT_KEY, text);
     // Drop the fragment so later edits (kept in storage) win over the link on reload.
     history.replaceState(null, '', location.pathname + location.search);
     return true;
   } catch {
-    setStatus('This link is damaged: its text could not be restored.', 'error');
+    notify('This link is damaged: its text could not be restored. The text in the editor was left as it was.');
     return false;
   }
 }

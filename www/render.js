@@ -2,6 +2,9 @@
 // with elements and text nodes only (never innerHTML).
 
 import { keyOf, describe, LABELS } from './kinds.js';
+import { textWithMarkers } from './dom.js';
+
+export { textWithMarkers };
 
 /** A small binary min-heap ordered by `less`. */
 class Heap {
@@ -122,10 +125,52 @@ export function renderHighlights(container, text, analysis, shown) {
   const root = nest(highlightItems(analysis, shown, text), text.length);
   const frag = document.createDocumentFragment();
   const marks = [];
+  makeEmitter(text, analysis, marks)(root, frag);
+  container.classList.toggle('big', text.length > 100_000);
+  container.replaceChildren(frag);
+  return marks;
+}
+
+let generation = 0;
+
+/**
+ * The same as `renderHighlights` for very big texts, a slice of lines at a time with the event loop free in
+ * between, so the page stays responsive. Resolves to the marks, or to null when a newer render started.
+ */
+export async function renderHighlightsChunked(container, text, analysis, shown, linesPerSlice = 1500) {
+  const gen = ++generation;
+  const root = nest(highlightItems(analysis, shown, text), text.length);
+  const marks = [];
+  const emit = makeEmitter(text, analysis, marks);
+  container.classList.toggle('big', true);
+  container.replaceChildren();
+  const kids = root.children;
+  let pos = 0;
+  for (let i = 0; i < kids.length; i += linesPerSlice) {
+    if (i > 0) {
+      await new Promise((r) => setTimeout(r, 0));
+      if (gen !== generation) return null;
+    }
+    const part = { start: pos, end: i + linesPerSlice < kids.length ? kids[i + linesPerSlice].start : text.length, children: kids.slice(i, i + linesPerSlice) };
+    const frag = document.createDocumentFragment();
+    emit(part, frag);
+    container.appendChild(frag);
+    pos = part.end;
+  }
+  if (!kids.length && text) container.appendChild(textWithMarkers(text));
+  return marks;
+}
+
+/** Stops a chunked render in progress. */
+export function stopChunkedRender() {
+  generation++;
+}
+
+function makeEmitter(text, analysis, marks) {
   const emit = (node, parentEl) => {
     let pos = node.start;
     for (const child of node.children) {
-      if (child.start > pos) parentEl.appendChild(document.createTextNode(text.slice(pos, child.start)));
+      if (child.start > pos) parentEl.appendChild(textWithMarkers(text.slice(pos, child.start)));
       const it = child.item;
       if (it.line) {
         const line = document.createElement('div');
@@ -158,10 +203,7 @@ export function renderHighlights(container, text, analysis, shown) {
       parentEl.appendChild(el);
       pos = child.end;
     }
-    if (node.end > pos) parentEl.appendChild(document.createTextNode(text.slice(pos, node.end)));
+    if (node.end > pos) parentEl.appendChild(textWithMarkers(text.slice(pos, node.end)));
   };
-  emit(root, frag);
-  container.classList.toggle('big', text.length > 100_000);
-  container.replaceChildren(frag);
-  return marks;
+  return emit;
 }

@@ -1,18 +1,27 @@
 // Module worker: loads the wasm once, on the first request, and answers only the latest request.
 // Messages in:  { id, text, options }
-// Messages out: { id, analysis, ms } | { id, error, fatal }
+// Messages out: { ready, maxInputBytes, version } (once, after loading)
+//               { id, analysis, ms } | { id, error, fatal }
+//
+// A wasm trap (a Rust panic surfaces as `RuntimeError: unreachable`) leaves the instance in an unknown
+// state: this worker then answers every later request with a fatal error, and the page replaces it
+// with a fresh worker (a fresh instance).
 
 import init, { analyze, version, maxInputBytes } from './pkg/article_lens.js';
 
 let ready = null;
 let latest = -1;
+let dead = '';
 
 function load() {
   if (!ready) {
-    ready = init({ module_or_path: new URL('./pkg/article_lens_bg.wasm', import.meta.url) }).catch((e) => {
-      ready = null; // let a later request try again
-      throw e;
-    });
+    ready = init({ module_or_path: new URL('./pkg/article_lens_bg.wasm', import.meta.url) }).then(
+      () => self.postMessage({ ready: true, maxInputBytes: maxInputBytes(), version: version() }),
+      (e) => {
+        ready = null; // let a later request try again
+        throw e;
+      },
+    );
   }
   return ready;
 }
@@ -23,6 +32,10 @@ const yieldToQueue = () => new Promise((resolve) => setTimeout(resolve, 0));
 self.onmessage = async (event) => {
   const { id, text, options } = event.data;
   latest = id;
+  if (dead) {
+    self.postMessage({ id, error: dead, fatal: true });
+    return;
+  }
   try {
     await load();
   } catch (e) {
@@ -39,6 +52,8 @@ self.onmessage = async (event) => {
     // A RuntimeError is a wasm trap (a panic): the instance can't be trusted any more.
     const fatal = e instanceof WebAssembly.RuntimeError;
     const message = e && e.message ? e.message : String(e);
-    self.postMessage({ id, error: fatal ? `The analyzer crashed (${message}).` : message, fatal });
+    const error = fatal ? `The analyzer crashed (${message}).` : message;
+    if (fatal) dead = error;
+    self.postMessage({ id, error, fatal });
   }
 };
