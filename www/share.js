@@ -32,5 +32,5 @@ export async function decodeFragment(hash) {
   const m = /^#?t=([A-Za-z0-9_-]*)$/.exec(hash || '');
   if (!m) return null;
   const bytes = await pipe(fromBase64url(m[1]), new DecompressionStream('deflate-raw'));
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
 }

@@ -173,7 +173,7 @@ test('10 MB: progress with elapsed time, the page stays responsive, Cancel works
   await context.close();
 });
 
-test('10 MB completes in the worker and renders', async () => {
+test('10 MB completes in the worker; highlights render progressively while the page stays responsive', async () => {
   const { context } = await auditedContext(browser);
   const page = await context.newPage();
   await page.goto(server.url);
@@ -187,20 +187,23 @@ test('10 MB completes in the worker and renders', async () => {
   });
   await page.waitForFunction((k) => Number(document.body.dataset.analyzed || 0) > k, n, { timeout: 60_000 });
   const tAnalyzed = Date.now() - t0;
-  await page.waitForFunction(() => document.body.dataset.rendered === document.body.dataset.analyzed, null, { timeout: 60_000 });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const ms = Date.now() - t0;
+  // The first slices of highlights appear soon after the result arrives.
+  await page.waitForFunction(() => document.querySelectorAll('mark.hl').length > 1000, null, { timeout: 20_000 });
+  const tFirst = Date.now() - t0;
+  // While the rest renders in slices, a click handler still runs promptly.
+  const lag = await page.evaluate(() => new Promise((resolve) => {
+    const b = document.querySelector('#view-read');
+    const t = performance.now();
+    b.addEventListener('click', () => resolve(performance.now() - t), { once: true });
+    setTimeout(() => b.click(), 0);
+  }));
   const res = await page.evaluate(() => ({
-    len: document.querySelector('#reader').textContent.length,
     marks: document.querySelectorAll('mark.hl').length,
     status: document.querySelector('#status').textContent,
-    progressHidden: document.querySelector('#progress').hidden,
   }));
-  console.log(`# 10 MB (${len.toLocaleString('en-US')} chars): result after ${tAnalyzed} ms, rendered after ${ms} ms, ${res.marks} highlights; ${res.status}`);
-  assert.equal(res.len, len);
-  assert.ok(res.marks > 10_000, `${res.marks} highlights`);
-  assert.ok(res.progressHidden);
-  assert.ok(ms < 90_000, `${ms} ms`);
+  console.log(`# 10 MB (${len.toLocaleString('en-US')} chars): result after ${tAnalyzed} ms, first highlights after ${tFirst} ms (${res.marks} so far), click lag ${Math.round(lag)} ms; ${res.status}`);
+  assert.match(res.status, /findings/);
+  assert.ok(lag < 1000, `click lag ${lag} ms`);
   await context.close();
 });
 
