@@ -173,6 +173,12 @@ pub trait Weights {
     fn families(&self) -> u32;
     /// Adds the row of feature `f` to `acc` (length nt).
     fn add(&self, f: u32, acc: &mut [f32]);
+    /// Adds the row of feature `f` to a padded row.
+    #[inline]
+    fn add_row(&self, f: u32, acc: &mut Row) {
+        let nt = self.scheme().nt();
+        self.add(f, &mut acc[..nt]);
+    }
     /// Transition score; `from == nt` is the sentence start.
     fn trans(&self, from: usize, to: usize) -> f32;
     /// Temperature of the confidence softmax.
@@ -191,6 +197,8 @@ pub struct Model {
     /// Row index of each hash bucket (u32::MAX: none).
     pub row_of: Vec<u32>,
     pub rows: Vec<i8>,
+    /// The rows decoded to padded floats.
+    pub frows: Vec<Row>,
 }
 
 impl Weights for Model {
@@ -209,6 +217,15 @@ impl Weights for Model {
         let row = &self.rows[r as usize * self.nt..(r as usize + 1) * self.nt];
         for (a, &w) in acc.iter_mut().zip(row) {
             *a += self.table[w as u8 as usize];
+        }
+    }
+    #[inline]
+    fn add_row(&self, f: u32, acc: &mut Row) {
+        let r = self.row_of[f as usize];
+        if let Some(row) = self.frows.get(r as usize) {
+            for t in 0..NTP {
+                acc[t] += row[t];
+            }
         }
     }
     fn trans(&self, from: usize, to: usize) -> f32 {
@@ -266,7 +283,17 @@ impl Model {
                 }
             }
         }
-        Some(Model { scheme, families, nt, table, temp, trans, row_of, rows })
+        let frows = rows
+            .chunks(nt)
+            .map(|r| {
+                let mut o = [0.0; NTP];
+                for (x, &w) in o.iter_mut().zip(r) {
+                    *x = table[w as u8 as usize];
+                }
+                o
+            })
+            .collect();
+        Some(Model { scheme, families, nt, table, temp, trans, row_of, rows, frows })
     }
 
     /// Serializes: header, transitions, sorted buckets (delta varints), row masks, non-zero weights.
@@ -356,22 +383,23 @@ pub struct Found {
 }
 
 /// Reusable decoder buffers.
-struct Dec {
-    delta: Vec<f32>,
-    back: Vec<u8>,
-    alpha: Vec<f32>,
-    beta: Vec<f32>,
-    tags: Vec<u8>,
-    pe: Vec<f32>,
+#[derive(Default)]
+pub(crate) struct Dec {
+    delta: Vec<Row>,
+    pub(crate) tags: Vec<u8>,
+    emp: Vec<Row>,
+    alpha: Vec<Row>,
+    beta: Vec<Row>,
 }
 
 /// Summed slot scores per word type (and headline flag), kept across documents for one model.
 #[derive(Default)]
 pub struct TypeCache {
     maps: [FxMap<String, u32>; 2],
-    arena: Vec<f32>,
+    arena: Vec<Row>,
     infos: Vec<TypeInfo>,
     scratch: Scratch,
+    lat: Option<(bool, Lat)>,
 }
 
 impl TypeCache {
@@ -379,16 +407,15 @@ impl TypeCache {
         if let Some(&id) = self.maps[hl as usize].get(raw) {
             return id;
         }
-        let nt = w.scheme().nt();
         let mut ends = [0usize; SLOTS];
         let info = features::type_feats(raw, hl, lists, w.families(), &mut self.scratch, &mut ends);
         let base = self.arena.len();
-        self.arena.resize(base + SLOTS * nt, 0.0);
+        self.arena.resize(base + SLOTS, [0.0; NTP]);
         let mut s0 = 0;
         for (k, &e) in ends.iter().enumerate() {
-            let acc = &mut self.arena[base + k * nt..base + (k + 1) * nt];
+            let acc = &mut self.arena[base + k];
             for &f in &self.scratch.feats[s0..e] {
-                w.add(f, acc);
+                w.add_row(f, acc);
             }
             s0 = e;
         }
@@ -418,32 +445,22 @@ pub fn tag_tokens<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool, consi
 /// Runs the tagger over every sentence of `doc`, reusing `tc` (which must belong to `w`).
 pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool, consistency: bool, tc: &mut TypeCache) -> Vec<Found> {
     let scheme = w.scheme();
-    let nt = scheme.nt();
     let fams = w.families();
     let headline = features::headline_flags(doc);
     tc.bound(200_000);
     let pad = tc.get(w, lists, "", false);
-    // Transition matrix with invalid moves forbidden.
-    let neg = f32::NEG_INFINITY;
-    let mut tr = vec![neg; (nt + 1) * nt];
-    for a in 0..=nt {
-        for b in 0..nt {
-            let from = if a == nt { None } else { Some(a) };
-            if scheme.allowed(from, b) {
-                tr[a * nt + b] = w.trans(a, b);
-            }
-        }
+    if tc.lat.as_ref().is_none_or(|l| l.0 != conf) {
+        let lat = Lat::new(scheme, w.temperature(), |a, b| w.trans(a, b));
+        tc.lat = Some((conf, if conf { lat.with_potentials() } else { lat }));
     }
-    let inv = 1.0 / w.temperature().max(1e-3);
-    let tmax = tr.iter().copied().filter(|x| x.is_finite()).fold(0.0f32, f32::max);
-    let m: Vec<f32> = tr.iter().map(|&x| if x.is_finite() { ((x - tmax) * inv).exp() } else { 0.0 }).collect();
-    let mut dec = Dec { delta: Vec::new(), back: Vec::new(), alpha: Vec::new(), beta: Vec::new(), tags: Vec::new(), pe: Vec::new() };
+    let lat = std::mem::take(&mut tc.lat).map(|l| l.1).expect("lattice");
+    let mut dec = Dec::default();
     let mut types: Vec<u32> = Vec::new();
     let mut sinfo: Vec<TypeInfo> = Vec::new();
     let mut caps: Vec<bool> = Vec::new();
     let mut gzm: Vec<[u32; GZ_SLOTS]> = Vec::new();
     let mut pf: Vec<u32> = Vec::new();
-    let mut em: Vec<f32> = Vec::new();
+    let mut em: Vec<Row> = Vec::new();
     let mut spans: Vec<(usize, usize, usize)> = Vec::new();
     let mut found = Vec::new();
     for sent in &doc.sentences {
@@ -464,40 +481,44 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
         features::gaz_marks(doc, r.clone(), &caps, lists, &mut gzm);
         let fw = features::first_word(doc, r.clone());
         em.clear();
-        em.resize(n * nt, 0.0);
+        em.resize(n, [0.0; NTP]);
         for i in 0..n {
-            let e = &mut em[i * nt..(i + 1) * nt];
+            let mut e = [0.0f32; NTP];
             for o in 0..SLOTS {
                 let j = i as isize + o as isize - 2;
                 let ty = if j < 0 || j >= n as isize { pad } else { types[j as usize] };
-                let src = &tc.arena[ty as usize * SLOTS * nt + o * nt..ty as usize * SLOTS * nt + (o + 1) * nt];
-                for (a, b) in e.iter_mut().zip(src) {
-                    *a += b;
+                let src = &tc.arena[ty as usize * SLOTS + o];
+                for t in 0..NTP {
+                    e[t] += src[t];
                 }
             }
             pf.clear();
             features::pos_feats(i, n, &sinfo, fw, &gzm, fams, &mut pf);
             for &f in &pf {
-                w.add(f, e);
+                w.add_row(f, &mut e);
             }
+            em[i] = e;
         }
-        viterbi(scheme, nt, &em, n, &tr, &mut dec);
+        viterbi(&lat, &em, &mut dec);
         spans.clear();
         scheme.decode(&dec.tags, &mut spans);
         if conf && !spans.is_empty() {
-            marginals(scheme, nt, &em, n, &m, w.temperature(), &mut dec);
+            let lo = spans.iter().map(|x| x.0).min().unwrap_or(0);
+            let hi = spans.iter().map(|x| x.1).max().unwrap_or(0);
+            marginals(&lat, &em, &mut dec, lo, hi);
         }
         for &(s, e, c) in &spans {
             let mut p = 1.0f32;
             if conf {
                 for i in s..e {
                     let t = dec.tags[i] as usize;
-                    p = p.min(dec.alpha[i * nt + t]);
+                    p = p.min(dec.alpha[i][t]);
                 }
             }
             found.push(Found { start: r.start + s, end: r.start + e, class: c, conf: p });
         }
     }
+    tc.lat = Some((conf, lat));
     if consistency {
         fix_roles(doc, lists, &mut found);
         doc_pass(doc, lists, &mut found);
@@ -541,128 +562,329 @@ fn fix_roles(doc: &Doc, lists: &Lists, found: &mut [Found]) {
     }
 }
 
-/// For each tag, the tags that may precede it.
-fn preds_of(scheme: Scheme) -> &'static [Vec<u8>] {
-    static BIO: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| preds_table(Scheme::Bio));
-    static BILOU: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| preds_table(Scheme::Bilou));
-    match scheme {
-        Scheme::Bio => &BIO,
-        Scheme::Bilou => &BILOU,
-    }
+/// Tags padded to a fixed width so the decoder's inner loops have constant bounds (and vectorize).
+pub const NTP: usize = 24;
+pub type Row = [f32; NTP];
+
+/// The decoding lattice of a model: padded transition scores (−∞ = forbidden; row `nt` is the
+/// sentence start), and for confidences their exponentiated potentials and transpose.
+pub struct Lat {
+    nt: usize,
+    tr: Vec<Row>,
+    end_ok: [bool; NTP],
+    m: Vec<Row>,
+    mt: Vec<Row>,
+    /// 1 for real tags, 0 for padding.
+    live: Row,
+    inv: f32,
+    /// Sources with many allowed targets (dense rows).
+    dense_src: Vec<usize>,
+    /// Moves from the other sources, grouped by lane shift d = to − from: scores at lane `to`
+    /// (−∞ elsewhere), potentials at lane `to` (forward) and at lane `from` (backward), 0 elsewhere.
+    shifts: Vec<(usize, Row, Row, Row)>,
+    /// Transposed potentials restricted to dense sources (rows = targets), and the targets that have
+    /// any.
+    mtd: Vec<Row>,
+    dense_tgt: Vec<usize>,
 }
 
-fn preds_table(scheme: Scheme) -> Vec<Vec<u8>> {
-    let nt = scheme.nt();
-    (0..nt).map(|b| (0..nt).filter(|&a| scheme.allowed(Some(a), b)).map(|a| a as u8).collect()).collect()
-}
-
-fn viterbi(scheme: Scheme, nt: usize, em: &[f32], n: usize, tr: &[f32], d: &mut Dec) {
-    d.delta.clear();
-    d.delta.resize(n * nt, f32::NEG_INFINITY);
-    d.back.clear();
-    d.back.resize(n * nt, 0);
-    for t in 0..nt {
-        d.delta[t] = tr[nt * nt + t] + em[t];
-    }
-    let preds = preds_of(scheme);
-    for i in 1..n {
-        let (prev, cur) = d.delta.split_at_mut(i * nt);
-        let prev = &prev[(i - 1) * nt..];
-        for b in 0..nt {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0u8;
-            for &a in &preds[b] {
-                let a = a as usize;
-                let v = prev[a] + tr[a * nt + b];
-                if v > best {
-                    best = v;
-                    arg = a as u8;
+impl Lat {
+    /// `score(a, b)`: transition score, `a == nt` is the start; only called for allowed moves.
+    pub fn new(scheme: Scheme, temp: f32, score: impl Fn(usize, usize) -> f32) -> Lat {
+        let nt = scheme.nt();
+        assert!(nt + 1 < NTP);
+        let neg = f32::NEG_INFINITY;
+        // NTP rows: the start row `nt`, then padding rows (all forbidden) that sparse moves point to.
+        let mut tr = vec![[neg; NTP]; NTP];
+        for (a, row) in tr.iter_mut().enumerate().take(nt + 1) {
+            for b in 0..nt {
+                if scheme.allowed(if a == nt { None } else { Some(a) }, b) {
+                    row[b] = score(a, b);
                 }
             }
-            cur[b] = best + em[i * nt + b];
-            d.back[i * nt + b] = arg;
+        }
+        let mut end_ok = [false; NTP];
+        let mut live = [0.0; NTP];
+        for t in 0..nt {
+            end_ok[t] = scheme.end_ok(t);
+            live[t] = 1.0;
+        }
+        let ok = |a: usize, b: usize| tr[a][b] != neg;
+        // Sparse sources: ≤ 3 targets, all at lane shifts 0..=SHIFT_MAX.
+        let mut dense_src = Vec::new();
+        let mut shift_of: Vec<usize> = Vec::new();
+        for a in 0..nt {
+            let outs: Vec<usize> = (0..nt).filter(|&b| ok(a, b)).collect();
+            if outs.len() <= 3 && outs.iter().all(|&b| b >= a && b - a <= SHIFT_MAX) {
+                for &b in &outs {
+                    if !shift_of.contains(&(b - a)) {
+                        shift_of.push(b - a);
+                    }
+                }
+            } else {
+                dense_src.push(a);
+            }
+        }
+        shift_of.sort_unstable();
+        let shifts = shift_of
+            .iter()
+            .map(|&d| {
+                let mut w = [neg; NTP];
+                for b in d..nt {
+                    let a = b - d;
+                    if !dense_src.contains(&a) && ok(a, b) {
+                        w[b] = tr[a][b];
+                    }
+                }
+                (d, w, [0.0; NTP], [0.0; NTP])
+            })
+            .collect();
+        Lat { nt, tr, end_ok, m: Vec::new(), mt: Vec::new(), live, inv: 1.0 / temp.max(1e-3), dense_src, shifts, mtd: Vec::new(), dense_tgt: Vec::new() }
+    }
+    /// Adds the potentials needed by [`marginals`].
+    pub fn with_potentials(mut self) -> Lat {
+        let nt = self.nt;
+        let tmax = self.tr.iter().flatten().copied().filter(|x| x.is_finite()).fold(0.0f32, f32::max);
+        self.m = self.tr.iter().map(|r| r.map(|x| if x.is_finite() { ((x - tmax) * self.inv).exp() } else { 0.0 })).collect();
+        self.mt = vec![[0.0; NTP]; NTP];
+        for a in 0..nt {
+            for b in 0..nt {
+                self.mt[b][a] = self.m[a][b];
+            }
+        }
+        self.mtd = vec![[0.0; NTP]; NTP];
+        for &a in &self.dense_src {
+            for b in 0..nt {
+                self.mtd[b][a] = self.m[a][b];
+            }
+        }
+        self.dense_tgt = (0..nt).filter(|&b| self.mtd[b].iter().any(|&x| x != 0.0)).collect();
+        for (d, w, f, bk) in self.shifts.iter_mut() {
+            for b in 0..NTP {
+                if w[b].is_finite() {
+                    f[b] = self.m[b - *d][b];
+                    bk[b - *d] = self.m[b - *d][b];
+                }
+            }
+        }
+        self
+    }
+}
+
+/// Best tag sequence of `em` (one padded row per token) into `d.tags`.
+pub(crate) fn viterbi(lat: &Lat, em: &[Row], d: &mut Dec) {
+    let n = em.len();
+    let nt = lat.nt;
+    let neg = f32::NEG_INFINITY;
+    d.delta.clear();
+    d.tags.clear();
+    if n == 0 {
+        return;
+    }
+    d.delta.resize(n, [neg; NTP]);
+    for t in 0..NTP {
+        d.delta[0][t] = lat.tr[nt][t] + em[0][t];
+    }
+    // Forward: maxima only; the arg max is recomputed for the one tag taken while tracing back.
+    for i in 1..n {
+        let prev = d.delta[i - 1];
+        let mut best = [neg; NTP];
+        for &a in &lat.dense_src {
+            let pa = prev[a];
+            if pa != neg {
+                max_add(&mut best, pa, &lat.tr[a]);
+            }
+        }
+        let ext = extend(&prev, neg);
+        for (d, w, _, _) in &lat.shifts {
+            let p: &Row = ext[SHIFT_MAX - d..SHIFT_MAX - d + NTP].try_into().expect("row");
+            max_add_row(&mut best, p, w);
+        }
+        let e = &em[i];
+        let cur = &mut d.delta[i];
+        for b in 0..NTP {
+            cur[b] = best[b] + e[b];
         }
     }
-    let mut best = f32::NEG_INFINITY;
+    let mut best = neg;
     let mut arg = 0usize;
     for t in 0..nt {
-        let v = d.delta[(n - 1) * nt + t];
-        if scheme.end_ok(t) && v > best {
+        let v = d.delta[n - 1][t];
+        if lat.end_ok[t] && v > best {
             best = v;
             arg = t;
         }
     }
-    d.tags.clear();
     d.tags.resize(n, 0);
     d.tags[n - 1] = arg as u8;
     for i in (1..n).rev() {
-        arg = d.back[i * nt + arg] as usize;
+        let prev = &d.delta[i - 1];
+        let mut best = neg;
+        let mut a_best = 0usize;
+        for a in 0..nt {
+            let v = prev[a] + lat.tr[a][arg];
+            if v > best {
+                best = v;
+                a_best = a;
+            }
+        }
+        arg = a_best;
         d.tags[i - 1] = arg as u8;
     }
 }
 
-/// Posterior tag marginals (forward-backward over scores / temperature), left in `d.alpha`.
-fn marginals(scheme: Scheme, nt: usize, em: &[f32], n: usize, m: &[f32], temp: f32, d: &mut Dec) {
-    let inv = 1.0 / temp.max(1e-3);
-    d.alpha.clear();
-    d.alpha.resize(n * nt, 0.0);
-    d.beta.clear();
-    d.beta.resize(n * nt, 0.0);
+/// Largest lane shift of a sparse move.
+const SHIFT_MAX: usize = 3;
+
+/// `row` preceded by SHIFT_MAX lanes of `fill`.
+#[inline(always)]
+fn extend(row: &Row, fill: f32) -> [f32; NTP + SHIFT_MAX] {
+    let mut e = [fill; NTP + SHIFT_MAX];
+    e[SHIFT_MAX..].copy_from_slice(row);
+    e
+}
+
+#[inline(always)]
+fn max_add(best: &mut Row, x: f32, row: &Row) {
+    for b in 0..NTP {
+        let v = x + row[b];
+        best[b] = if v > best[b] { v } else { best[b] };
+    }
+}
+
+#[inline(always)]
+fn max_add_row(best: &mut Row, x: &Row, row: &Row) {
+    for b in 0..NTP {
+        let v = x[b] + row[b];
+        best[b] = if v > best[b] { v } else { best[b] };
+    }
+}
+
+#[inline(always)]
+fn mul_add(s: &mut Row, x: f32, row: &Row) {
+    for b in 0..NTP {
+        s[b] += x * row[b];
+    }
+}
+
+#[inline(always)]
+fn mul_add_row(s: &mut Row, x: &Row, row: &Row) {
+    for b in 0..NTP {
+        s[b] += x[b] * row[b];
+    }
+}
+
+/// e^x to about 3e-6 relative error, branch-free (vectorizes); x ≤ 0 expected, clamped below.
+#[inline(always)]
+fn fast_exp(x: f32) -> f32 {
+    let x = if x < -80.0 { -80.0 } else { x };
+    let t = x * std::f32::consts::LOG2_E + 0.5;
+    let i0 = t as i32;
+    let i = i0 - (t < i0 as f32) as i32; // floor(t)
+    let f = t - 0.5 - i as f32; // in [−0.5, 0.5)
+    let p = 1.0 + f * (0.693_147_2 + f * (0.240_226_5 + f * (0.055_504_11 + f * (0.009_618_13 + f * 0.001_333_36))));
+    f32::from_bits(((i + 127) << 23) as u32) * p
+}
+
+#[inline]
+fn norm(v: &mut Row) {
+    let s: f32 = v.iter().sum();
+    if s > 0.0 && s.is_finite() {
+        let r = 1.0 / s;
+        for x in v.iter_mut() {
+            *x *= r;
+        }
+    }
+}
+
+/// Posterior tag marginals (forward-backward over scores / temperature) of tokens `lo..hi`, left in
+/// `d.alpha`.
+pub(crate) fn marginals(lat: &Lat, em: &[Row], d: &mut Dec, lo: usize, hi: usize) {
+    let n = em.len();
+    let hi = hi.min(n);
+    if lo >= hi {
+        return;
+    }
+    let nt = lat.nt;
+    if n == 0 || lat.m.is_empty() {
+        return;
+    }
+    let inv = lat.inv;
     // Emission potentials, max-shifted per token.
-    let mut pe = std::mem::take(&mut d.pe);
+    let pe = &mut d.emp;
     pe.clear();
-    pe.resize(n * nt, 0.0);
+    pe.resize(n, [0.0; NTP]);
     for i in 0..n {
-        let row = &em[i * nt..(i + 1) * nt];
-        let mx = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-        for t in 0..nt {
-            pe[i * nt + t] = ((row[t] - mx) * inv).exp();
+        let row = &em[i];
+        let mx = row[..nt].iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let p = &mut pe[i];
+        for t in 0..NTP {
+            p[t] = fast_exp((row[t] - mx) * inv) * lat.live[t];
         }
     }
-    let norm = |v: &mut [f32]| {
-        let s: f32 = v.iter().sum();
-        if s > 0.0 && s.is_finite() {
-            for x in v.iter_mut() {
-                *x /= s;
+    let (al, be) = (&mut d.alpha, &mut d.beta);
+    al.clear();
+    al.resize(n, [0.0; NTP]);
+    be.clear();
+    be.resize(n, [0.0; NTP]);
+    for t in 0..NTP {
+        al[0][t] = lat.m[nt][t] * pe[0][t];
+    }
+    norm(&mut al[0]);
+    for i in 1..hi {
+        let prev = al[i - 1];
+        let mut s = [0.0f32; NTP];
+        for &a in &lat.dense_src {
+            let x = prev[a];
+            if x != 0.0 {
+                mul_add(&mut s, x, &lat.m[a]);
             }
         }
-    };
+        let ext = extend(&prev, 0.0);
+        for (d, _, f, _) in &lat.shifts {
+            let p: &Row = ext[SHIFT_MAX - d..SHIFT_MAX - d + NTP].try_into().expect("row");
+            mul_add_row(&mut s, p, f);
+        }
+        let p = &pe[i];
+        for b in 0..NTP {
+            s[b] *= p[b];
+        }
+        norm(&mut s);
+        al[i] = s;
+    }
     for t in 0..nt {
-        d.alpha[t] = m[nt * nt + t] * pe[t];
+        be[n - 1][t] = if lat.end_ok[t] { 1.0 } else { 0.0 };
     }
-    norm(&mut d.alpha[..nt]);
-    let preds = preds_of(scheme);
-    for i in 1..n {
-        for b in 0..nt {
-            let mut s = 0.0;
-            for &a in &preds[b] {
-                let a = a as usize;
-                s += d.alpha[(i - 1) * nt + a] * m[a * nt + b];
+    for i in (lo..n - 1).rev() {
+        let mut tmp = [0.0f32; NTP];
+        for b in 0..NTP {
+            tmp[b] = pe[i + 1][b] * be[i + 1][b];
+        }
+        let mut s = [0.0f32; NTP];
+        for &b in &lat.dense_tgt {
+            let x = tmp[b];
+            if x != 0.0 {
+                mul_add(&mut s, x, &lat.mtd[b]);
             }
-            d.alpha[i * nt + b] = s * pe[i * nt + b];
         }
-        norm(&mut d.alpha[i * nt..(i + 1) * nt]);
-    }
-    for t in 0..nt {
-        d.beta[(n - 1) * nt + t] = if scheme.end_ok(t) { 1.0 } else { 0.0 };
-    }
-    for i in (0..n - 1).rev() {
-        for a in 0..nt {
-            let mut s = 0.0;
-            for b in 0..nt {
-                s += m[a * nt + b] * pe[(i + 1) * nt + b] * d.beta[(i + 1) * nt + b];
-            }
-            d.beta[i * nt + a] = s;
+        // Sparse moves a → a + d: s[a] += tmp[a + d] · m[a][a + d].
+        let mut ext = [0.0f32; NTP + SHIFT_MAX];
+        ext[..NTP].copy_from_slice(&tmp);
+        for (d, _, _, bk) in &lat.shifts {
+            let p: &Row = ext[*d..*d + NTP].try_into().expect("row");
+            mul_add_row(&mut s, p, bk);
         }
-        norm(&mut d.beta[i * nt..(i + 1) * nt]);
+        norm(&mut s);
+        be[i] = s;
     }
-    for i in 0..n {
-        for t in 0..nt {
-            d.alpha[i * nt + t] *= d.beta[i * nt + t];
+    for i in lo..hi {
+        let b = be[i];
+        let r = &mut al[i];
+        for t in 0..NTP {
+            r[t] *= b[t];
         }
-        norm(&mut d.alpha[i * nt..(i + 1) * nt]);
+        norm(r);
     }
-    d.pe = pe;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -720,8 +942,22 @@ fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
             }
         }
     }
+    // Heads of multi-word organization names ("Magna" of "Magna International Inc"): alone elsewhere
+    // they are that organization, not a person.
+    let mut org_heads: FxMap<&str, f32> = FxMap::default();
+    for f in found.iter().filter(|f| f.class == 1 && f.end - f.start >= 2) {
+        let w = doc.tok(f.start);
+        if is_cap_word(doc, f.start) && w.chars().count() > 1 && gaz1(lists, w) & (cat::TITLE | cat::GIVEN | cat::COUNTRY | cat::CITY | cat::REGION | cat::DEMONYM) == 0 {
+            let e = org_heads.entry(w).or_insert(0.0);
+            *e = e.max(f.conf);
+        }
+    }
     for f in found.iter_mut() {
         let t = span_text(f);
+        if f.end - f.start == 1 && f.class == 0 && !person_parts.contains_key(t) && org_heads.contains_key(t) {
+            f.class = 1;
+            continue;
+        }
         if f.end - f.start == 1 && f.class != 0 {
             if let Some(&c) = person_parts.get(t) {
                 // Only if this text was not itself confidently tagged otherwise elsewhere.
@@ -793,6 +1029,18 @@ fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
         found.extend(added);
         found.sort_by_key(|f| f.start);
     }
+    extend_of_in(doc, lists, found);
+    drop_units(doc, found);
+    // A lone word after "through", "near", "via" … is a place, not a person, unless it is part of a
+    // person's name elsewhere ("drove through Browning").
+    for f in found.iter_mut() {
+        if f.class == 0 && f.end - f.start == 1 && f.start > 0 && PLACE_PREPS.contains(&doc.tok(f.start - 1)) {
+            let t = span_text(f);
+            if !person_parts.contains_key(t) && votes.get(t).is_none_or(|v| v[0] < 1.0 + 1e-6) {
+                f.class = 2;
+            }
+        }
+    }
     // "Irène Joliot" "-" "Curie": person names joined by a hyphen with no spaces are one name.
     let mut k = 0;
     while k + 1 < found.len() {
@@ -802,6 +1050,93 @@ fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
             found.remove(k + 1);
         } else {
             k += 1;
+        }
+    }
+}
+
+/// Currency words written before an amount, and time zones written after a time.
+const CURRENCY_WORDS: &[&str] = &["Rs", "Rs.", "Rp", "Rp.", "Tk", "Tk.", "Sh", "Sh.", "Ksh", "KSh", "R$", "NT"];
+const TIME_ZONES: &[&str] = &[
+    "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET", "CEST", "BST", "IST", "JST", "AEST",
+    "AEDT", "HKT", "SGT", "PKT", "EET", "EEST", "WET", "MSK",
+];
+
+/// Not names: a currency word or "US$"-style code right before an amount ("Rs. 250", "US$5"), a time zone
+/// right after a time ("15:00 GMT") — the number extractors report them with the amount or time.
+fn drop_units(doc: &Doc, found: &mut Vec<Found>) {
+    let n = doc.tokens.len();
+    let is_num = |k: usize| k < n && doc.tokens[k].kind == TokKind::Number;
+    found.retain(|f| {
+        let text = &doc.text[doc.tokens[f.start].start..doc.tokens[f.end - 1].end];
+        let before_amount = is_num(f.end) || (f.end + 1 < n && doc.tok(f.end) == "$" && is_num(f.end + 1));
+        if before_amount && (CURRENCY_WORDS.contains(&text) || (text.ends_with('$') && text.len() <= 4)) {
+            return false;
+        }
+        if f.end - f.start == 1 && f.start > 0 && is_num(f.start - 1) && TIME_ZONES.contains(&text) {
+            return false;
+        }
+        true
+    });
+}
+
+/// Prepositions of motion and nearness that take places, hardly ever people.
+const PLACE_PREPS: &[&str] = &["through", "via", "near", "outside", "across", "toward", "towards", "into"];
+
+/// "Nobel Prize" + "in Physics", "University" + "of Paris": an organization or other name ending in its cue
+/// word continues over "of"/"in" and the capitalized words after it ("in" not before a place:
+/// "the World Cup in France").
+fn extend_of_in(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
+    let sent_end = {
+        let mut v = vec![0usize; doc.tokens.len()];
+        for s in &doc.sentences {
+            for k in s.tokens.clone() {
+                v[k] = s.tokens.end;
+            }
+        }
+        v
+    };
+    let mut k = 0;
+    while k < found.len() {
+        let f = found[k];
+        k += 1;
+        if f.class != 1 && f.class != 4 {
+            continue;
+        }
+        let last = doc.tok(f.end - 1);
+        let cue = gaz1(lists, last) & (cat::ORG_CUE | cat::MISC_CUE) != 0;
+        let p = f.end;
+        if !cue || p + 1 >= sent_end[f.start] {
+            continue;
+        }
+        let prep = doc.tok(p);
+        if prep != "of" && prep != "in" {
+            continue;
+        }
+        let mut e = p + 1;
+        while e < sent_end[f.start] && e < p + 4 && is_cap_word(doc, e) && gaz1(lists, doc.tok(e)) & cat::TITLE == 0 {
+            e += 1;
+        }
+        if e == p + 1 {
+            continue;
+        }
+        // The words after the preposition: untagged, or exactly one found name.
+        let inside: Vec<usize> = (k..found.len()).take_while(|&j| found[j].start < e).collect();
+        if inside.iter().any(|&j| found[j].start < p + 1 || found[j].end > e) || inside.len() > 1 {
+            continue;
+        }
+        if prep == "in" {
+            let mut h = lists::SeqHash::new();
+            for t in p + 1..e {
+                h.push(doc.tok(t), t == p + 1);
+            }
+            let g = lists.gaz(h.key());
+            if g & (cat::COUNTRY | cat::CITY | cat::REGION) != 0 || inside.iter().any(|&j| found[j].class == 2) {
+                continue;
+            }
+        }
+        found[k - 1].end = e;
+        for &j in inside.iter().rev() {
+            found.remove(j);
         }
     }
 }

@@ -400,16 +400,9 @@ pub fn main(args: &[String]) -> Result<(), String> {
     let mut c = 1f32;
     let mut order: Vec<usize> = (0..sents.len()).collect();
     let mut rng = Rng(0x9E3779B97F4A7C15);
-    let mut allowed = vec![false; ntr];
-    for a in 0..=nt {
-        for b in 0..nt {
-            allowed[a * nt + b] = scheme.allowed(if a == nt { None } else { Some(a) }, b);
-        }
-    }
     let mut best: Option<(f64, usize, Vec<f32>, Vec<f32>)> = None;
     let mut em = Vec::new();
-    let mut dec = super::Dec { delta: Vec::new(), back: Vec::new(), alpha: Vec::new(), beta: Vec::new(), tags: Vec::new(), pe: Vec::new() };
-    let mut tr = vec![0f32; ntr];
+    let mut dec = super::Dec::default();
     let mut stale = 0;
     for epoch in 1..=max_epochs {
         for k in (1..order.len()).rev() {
@@ -421,9 +414,9 @@ pub fn main(args: &[String]) -> Result<(), String> {
             let s = &sents[si];
             let n = s.gold.len();
             em.clear();
-            em.resize(n * nt, 0.0);
+            em.resize(n, [0f32; super::NTP]);
             for i in 0..n {
-                let e = &mut em[i * nt..(i + 1) * nt];
+                let e = &mut em[i][..nt];
                 for &f in &s.feats[s.offs[i] as usize..s.offs[i + 1] as usize] {
                     let row = &w[f as usize * nt..(f as usize + 1) * nt];
                     for (a, b) in e.iter_mut().zip(row) {
@@ -431,10 +424,8 @@ pub fn main(args: &[String]) -> Result<(), String> {
                     }
                 }
             }
-            for (k, t) in tr.iter_mut().enumerate() {
-                *t = if allowed[k] { tw[k] } else { f32::NEG_INFINITY };
-            }
-            super::viterbi(scheme, nt, &em, n, &tr, &mut dec);
+            let lat = super::Lat::new(scheme, 1.0, |a, b| tw[a * nt + b]);
+            super::viterbi(&lat, &em, &mut dec);
             if dec.tags != s.gold {
                 errs += 1;
                 for i in 0..n {
