@@ -23,18 +23,47 @@ struct Timing {
     median: f64,
     runs: usize,
     min: f64,
+    /// Median CPU time of the process (robust to other load on a shared machine).
+    cpu: f64,
+}
+
+/// CPU time of this process in seconds (`CLOCK_PROCESS_CPUTIME_ID`), or wall time elsewhere.
+#[cfg(target_os = "linux")]
+fn cpu_now() -> f64 {
+    #[repr(C)]
+    struct Timespec {
+        sec: i64,
+        nsec: i64,
+    }
+    extern "C" {
+        fn clock_gettime(clock: i32, ts: *mut Timespec) -> i32;
+    }
+    let mut ts = Timespec { sec: 0, nsec: 0 };
+    // SAFETY: clock_gettime writes one timespec; 2 is CLOCK_PROCESS_CPUTIME_ID on Linux.
+    unsafe { clock_gettime(2, &mut ts) };
+    ts.sec as f64 + ts.nsec as f64 * 1e-9
+}
+
+#[cfg(not(target_os = "linux"))]
+fn cpu_now() -> f64 {
+    use std::sync::OnceLock;
+    static T0: OnceLock<Instant> = OnceLock::new();
+    T0.get_or_init(Instant::now).elapsed().as_secs_f64()
 }
 
 /// Times `run` on a fresh value from `setup` each call (setup is outside the timer).
 fn bench<I, O>(mut setup: impl FnMut() -> I, mut run: impl FnMut(I) -> O) -> Timing {
     black_box(run(setup())); // warm-up
     let mut times = Vec::new();
+    let mut cpus = Vec::new();
     let mut total = 0.0;
     while times.len() < MAX_RUNS {
         let input = setup();
+        let c = cpu_now();
         let t = Instant::now();
         let out = run(input);
         let dt = t.elapsed().as_secs_f64();
+        cpus.push(cpu_now() - c);
         drop(black_box(out));
         times.push(dt);
         total += dt;
@@ -45,8 +74,21 @@ fn bench<I, O>(mut setup: impl FnMut() -> I, mut run: impl FnMut(I) -> O) -> Tim
             break;
         }
     }
-    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    Timing { median: times[times.len() / 2], runs: times.len(), min: times[0] }
+    times.sort_by(|a, b| a.total_cmp(b));
+    cpus.sort_by(|a, b| a.total_cmp(b));
+    Timing { median: times[times.len() / 2], runs: times.len(), min: times[0], cpu: cpus[cpus.len() / 2] }
+}
+
+fn timing_json(t: &Timing, mb: f64) -> String {
+    format!(
+        "{{\"median_ms\": {:.3}, \"min_ms\": {:.3}, \"cpu_ms\": {:.3}, \"runs\": {}, \"mb_s\": {:.3}, \"mb_s_cpu\": {:.3}}}",
+        t.median * 1e3,
+        t.min * 1e3,
+        t.cpu * 1e3,
+        t.runs,
+        mb / t.median,
+        mb / t.cpu.max(1e-9)
+    )
 }
 
 fn main() {
@@ -140,34 +182,28 @@ fn main() {
         for (_, t) in &stages {
             eprint!(" {:>8.1}", ms(t));
         }
-        eprintln!("   ms (median)");
+        eprintln!("   ms wall (median)");
+        eprint!("{:<10} {:>10} {:>8.1}", "", "", full.cpu * 1e3);
+        for (_, t) in &stages {
+            eprint!(" {:>8.1}", t.cpu * 1e3);
+        }
+        eprintln!("   ms CPU (median)");
         let stage_json: Vec<String> = stages
             .iter()
             .map(|(n, t)| {
                 format!(
-                    "\"{n}\": {{\"median_ms\": {:.3}, \"min_ms\": {:.3}, \"runs\": {}, \"mb_s\": {:.3}}}",
-                    t.median * 1e3,
-                    t.min * 1e3,
-                    t.runs,
-                    mb / t.median
+                    "\"{n}\": {}",
+                    timing_json(t, mb)
                 )
             })
             .collect();
         results.push(format!(
             "{{\"name\": \"{name}\", \"bytes\": {}, \"spans\": {}, \
-             \"analyze\": {{\"median_ms\": {:.3}, \"min_ms\": {:.3}, \"runs\": {}, \"mb_s\": {:.3}}}, \
-             \"analyze_json\": {{\"median_ms\": {:.3}, \"min_ms\": {:.3}, \"runs\": {}, \"mb_s\": {:.3}}}, \
-             \"stages\": {{{}}}}}",
+             \"analyze\": {}, \"analyze_json\": {}, \"stages\": {{{}}}}}",
             text.len(),
             bytes_analysis.spans.len(),
-            full.median * 1e3,
-            full.min * 1e3,
-            full.runs,
-            mb / full.median,
-            full_json.median * 1e3,
-            full_json.min * 1e3,
-            full_json.runs,
-            mb / full_json.median,
+            timing_json(&full, mb),
+            timing_json(&full_json, mb),
             stage_json.join(", ")
         ));
     }
