@@ -130,6 +130,7 @@ pub fn analyze_bytes(text: &str, opts: &Options) -> Analysis {
 
     // Names first: numbers and dates inside names are not findings of their own.
     let mut names = ner::tag(&doc);
+    drop_unit_names(&doc, &mut names);
     let dates = extract::dates::extract(&doc, opts.anchor_date.as_deref(), &names);
     let mut taken: Vec<(usize, usize)> = names
         .iter()
@@ -169,4 +170,31 @@ pub fn analyze_bytes(text: &str, opts: &Options) -> Analysis {
         stats,
         warnings: Vec::new(),
     }
+}
+
+/// Currency codes and symbols, time zones and units that the tagger may take for a name.
+const UNIT_NAMES: &[&str] = &[
+    "us$", "a$", "c$", "hk$", "s$", "nz$", "r$", "rs", "usd", "gbp", "eur", "jpy", "cny", "rmb", "inr",
+    "pkr", "chf", "aud", "cad", "sek", "nok", "dkk", "rub", "brl", "zar", "krw", "mxn", "gmt", "utc",
+    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest", "bst", "ist", "jst", "aest",
+];
+
+/// Drops name spans that are a currency, time zone or unit right next to a number
+/// ("US$5", "Rs. 250", "15:00 GMT"), so the number or time around them is found whole.
+fn drop_unit_names(doc: &text::Doc, names: &mut Vec<Span>) {
+    names.retain(|n| {
+        let key = n.text.trim_end_matches('.').to_lowercase();
+        if !UNIT_NAMES.contains(&key.as_str()) {
+            return true;
+        }
+        let first = doc.token_at_or_after(n.start);
+        let mut last = first;
+        while last + 1 < doc.tokens.len() && doc.tokens[last + 1].end <= n.end {
+            last += 1;
+        }
+        let is_number = |i: usize| doc.tokens.get(i).is_some_and(|t| t.kind == text::TokKind::Number);
+        let before = first.checked_sub(1).is_some_and(is_number);
+        let after = is_number(last + 1);
+        !(before || after)
+    });
 }

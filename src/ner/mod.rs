@@ -1,13 +1,846 @@
-//! Named entities: a trained sequence tagger (averaged perceptron, Viterbi over BILOU tags)
-//! for people, organizations, places, groups and other names.
+//! Named entities: a trained sequence tagger (averaged perceptron, constrained Viterbi over BIO or BILOU
+//! tags) for people, organizations, places, groups and other names, followed by a document-level
+//! consistency pass.
+//!
+//! The weights (`data/model.bin`) and word lists (`data/lists.bin`) are embedded and parsed lazily once.
+//! Features of a word type are summed once per type per document (see [`features`]).
 
-use crate::model::Span;
-use crate::text::Doc;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
-/// Tags the names in `doc`.
-pub fn tag(_doc: &Doc) -> Vec<Span> {
-    Vec::new()
-}
+use crate::model::{Kind, Span};
+use crate::text::{Doc, TokKind};
 
+pub mod features;
+pub mod lists;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
+
+use features::{Scratch, TypeInfo, GZ_SLOTS, SLOTS};
+use lists::{cat, Lists, Reader};
+
+/// The classes, in tag order.
+pub const CLASSES: [Kind; 5] = [Kind::Person, Kind::Organization, Kind::Place, Kind::Group, Kind::Misc];
+pub const NC: usize = CLASSES.len();
+
+static MODEL_BYTES: &[u8] = include_bytes!("../../data/model.bin");
+static LISTS_BYTES: &[u8] = include_bytes!("../../data/lists.bin");
+
+static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| Model::parse(MODEL_BYTES));
+static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists::parse(LISTS_BYTES));
+
+/// The embedded word lists.
+pub fn lists() -> &'static Lists {
+    &LISTS
+}
+
+/// Tags the names in `doc`.
+pub fn tag(doc: &Doc) -> Vec<Span> {
+    let Some(model) = MODEL.as_ref() else { return Vec::new() };
+    let consistency = !cfg!(not(target_arch = "wasm32")) || std::env::var_os("ARTICLE_LENS_NO_DOC_PASS").is_none();
+    let found = CACHE.with(|c| match c.try_borrow_mut() {
+        Ok(mut tc) => tag_tokens_cached(model, &LISTS, doc, true, consistency, &mut tc),
+        Err(_) => tag_tokens(model, &LISTS, doc, true, consistency),
+    });
+    to_spans(doc, &LISTS, &found)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tag schemes.
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Scheme {
+    Bio,
+    Bilou,
+}
+
+/// Position of a tag inside its entity.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Pos {
+    B,
+    I,
+    L,
+    U,
+}
+
+impl Scheme {
+    pub fn nt(self) -> usize {
+        match self {
+            Scheme::Bio => 1 + 2 * NC,
+            Scheme::Bilou => 1 + 4 * NC,
+        }
+    }
+    /// (class, position) of tag `t`; None for O.
+    pub fn split(self, t: usize) -> Option<(usize, Pos)> {
+        if t == 0 {
+            return None;
+        }
+        let k = t - 1;
+        Some(match self {
+            Scheme::Bio => (k / 2, if k % 2 == 0 { Pos::B } else { Pos::I }),
+            Scheme::Bilou => (k / 4, [Pos::B, Pos::I, Pos::L, Pos::U][k % 4]),
+        })
+    }
+    pub fn tag(self, class: usize, pos: Pos) -> usize {
+        match self {
+            Scheme::Bio => 1 + 2 * class + if pos == Pos::B || pos == Pos::U { 0 } else { 1 },
+            Scheme::Bilou => 1 + 4 * class + pos as usize,
+        }
+    }
+    /// May tag `b` follow `a` (None = sentence start)?
+    pub fn allowed(self, a: Option<usize>, b: usize) -> bool {
+        let pa = a.and_then(|a| self.split(a));
+        let pb = self.split(b);
+        match self {
+            Scheme::Bio => match pb {
+                Some((c, Pos::I)) => matches!(pa, Some((ca, _)) if ca == c),
+                _ => true,
+            },
+            Scheme::Bilou => {
+                let open = matches!(pa, Some((_, Pos::B)) | Some((_, Pos::I)));
+                match pb {
+                    Some((c, Pos::I)) | Some((c, Pos::L)) => open && pa.map(|x| x.0) == Some(c),
+                    _ => !open,
+                }
+            }
+        }
+    }
+    pub fn end_ok(self, t: usize) -> bool {
+        match self {
+            Scheme::Bio => true,
+            Scheme::Bilou => !matches!(self.split(t), Some((_, Pos::B)) | Some((_, Pos::I))),
+        }
+    }
+    /// Tags of a sentence from per-token (class, entity id) labels.
+    pub fn encode(self, labels: &[Option<(usize, usize)>], out: &mut Vec<u8>) {
+        out.clear();
+        for (i, l) in labels.iter().enumerate() {
+            let Some((c, id)) = *l else {
+                out.push(0);
+                continue;
+            };
+            let same = |j: Option<usize>| j.and_then(|j| labels.get(j).copied().flatten()).is_some_and(|x| x.1 == id);
+            let cont_prev = i > 0 && same(Some(i - 1));
+            let cont_next = same(Some(i + 1));
+            let pos = match (cont_prev, cont_next) {
+                (false, false) => Pos::U,
+                (false, true) => Pos::B,
+                (true, true) => Pos::I,
+                (true, false) => Pos::L,
+            };
+            out.push(self.tag(c, pos) as u8);
+        }
+    }
+    /// Entity spans (start, end exclusive, class) from a valid tag sequence.
+    pub fn decode(self, tags: &[u8], out: &mut Vec<(usize, usize, usize)>) {
+        let mut i = 0;
+        while i < tags.len() {
+            match self.split(tags[i] as usize) {
+                None => i += 1,
+                Some((c, _)) => {
+                    let s = i;
+                    i += 1;
+                    loop {
+                        if i >= tags.len() {
+                            break;
+                        }
+                        match self.split(tags[i] as usize) {
+                            Some((c2, Pos::I)) | Some((c2, Pos::L)) if c2 == c => {
+                                // BILOU: an L closes; BIO: I continues.
+                                let last = self.split(tags[i - 1] as usize);
+                                if matches!(last, Some((_, Pos::L)) | Some((_, Pos::U))) {
+                                    break;
+                                }
+                                i += 1;
+                            }
+                            _ => break,
+                        }
+                    }
+                    out.push((s, i, c));
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Weights.
+
+/// What the decoder needs from a model (trained in memory or loaded).
+pub trait Weights {
+    fn scheme(&self) -> Scheme;
+    fn families(&self) -> u32;
+    /// Adds the row of feature `f` to `acc` (length nt).
+    fn add(&self, f: u32, acc: &mut [f32]);
+    /// Transition score; `from == nt` is the sentence start.
+    fn trans(&self, from: usize, to: usize) -> f32;
+    /// Temperature of the confidence softmax.
+    fn temperature(&self) -> f32;
+}
+
+/// The compact, quantized model.
+pub struct Model {
+    pub scheme: Scheme,
+    pub families: u32,
+    pub nt: usize,
+    /// Value of each i8 code (log-companded quantization).
+    pub table: [f32; 256],
+    pub temp: f32,
+    pub trans: Vec<f32>,
+    /// Row index of each hash bucket (u32::MAX: none).
+    pub row_of: Vec<u32>,
+    pub rows: Vec<i8>,
+}
+
+impl Weights for Model {
+    fn scheme(&self) -> Scheme {
+        self.scheme
+    }
+    fn families(&self) -> u32 {
+        self.families
+    }
+    #[inline]
+    fn add(&self, f: u32, acc: &mut [f32]) {
+        let r = self.row_of[f as usize];
+        if r == u32::MAX {
+            return;
+        }
+        let row = &self.rows[r as usize * self.nt..(r as usize + 1) * self.nt];
+        for (a, &w) in acc.iter_mut().zip(row) {
+            *a += self.table[w as u8 as usize];
+        }
+    }
+    fn trans(&self, from: usize, to: usize) -> f32 {
+        self.trans[from * self.nt + to]
+    }
+    fn temperature(&self) -> f32 {
+        self.temp
+    }
+}
+
+impl Model {
+    /// Parses `model.bin`; None when empty or malformed.
+    pub fn parse(b: &[u8]) -> Option<Model> {
+        if b.len() < 16 || &b[..4] != b"ALM1" {
+            return None;
+        }
+        let mut r = Reader { b, i: 4 };
+        let scheme = match r.u8()? {
+            0 => Scheme::Bio,
+            1 => Scheme::Bilou,
+            _ => return None,
+        };
+        let families = r.u8()? as u32;
+        let nt = r.u8()? as usize;
+        if nt != scheme.nt() {
+            return None;
+        }
+        let s0 = r.f32()?;
+        let k = r.f32()?;
+        let temp = r.f32()?;
+        let table = code_table(s0, k);
+        let mut trans = Vec::with_capacity((nt + 1) * nt);
+        for _ in 0..(nt + 1) * nt {
+            trans.push(r.f32()?);
+        }
+        let n = r.varint()? as usize;
+        if n > b.len() {
+            return None;
+        }
+        let mut row_of = vec![u32::MAX; 1 << features::HASH_BITS];
+        let mut prev = 0u64;
+        for k in 0..n {
+            prev += r.varint()?;
+            *row_of.get_mut(prev as usize)? = k as u32;
+        }
+        let mut masks = Vec::with_capacity(n);
+        for _ in 0..n {
+            masks.push(r.varint()?);
+        }
+        let mut rows = vec![0i8; n * nt];
+        for (k, &m) in masks.iter().enumerate() {
+            for t in 0..nt {
+                if m & (1 << t) != 0 {
+                    rows[k * nt + t] = r.u8()? as i8;
+                }
+            }
+        }
+        Some(Model { scheme, families, nt, table, temp, trans, row_of, rows })
+    }
+
+    /// Serializes: header, transitions, sorted buckets (delta varints), row masks, non-zero weights.
+    pub fn write(scheme: Scheme, families: u32, q: (f32, f32), temp: f32, trans: &[f32], rows: &[(u32, Vec<i8>)]) -> Vec<u8> {
+        let nt = scheme.nt();
+        let mut out = b"ALM1".to_vec();
+        out.push(if scheme == Scheme::Bio { 0 } else { 1 });
+        out.push(families as u8);
+        out.push(nt as u8);
+        out.extend(q.0.to_le_bytes());
+        out.extend(q.1.to_le_bytes());
+        out.extend(temp.to_le_bytes());
+        for &t in trans {
+            out.extend(t.to_le_bytes());
+        }
+        lists::put_varint(&mut out, rows.len() as u64);
+        let mut prev = 0;
+        for (b, _) in rows {
+            lists::put_varint(&mut out, (*b - prev) as u64);
+            prev = *b;
+        }
+        for (_, r) in rows {
+            let m: u64 = r.iter().enumerate().filter(|(_, &w)| w != 0).map(|(t, _)| 1u64 << t).sum();
+            lists::put_varint(&mut out, m);
+        }
+        for (_, r) in rows {
+            out.extend(r.iter().filter(|&&w| w != 0).map(|&w| w as u8));
+        }
+        out
+    }
+}
+
+/// The value of each code: sign(q) · s0 · (exp(|q| / k) − 1).
+pub fn code_table(s0: f32, k: f32) -> [f32; 256] {
+    let mut t = [0f32; 256];
+    for (c, v) in t.iter_mut().enumerate() {
+        let q = c as u8 as i8 as f32;
+        *v = q.signum() * s0 * ((q.abs() / k.max(1e-6)).exp() - 1.0);
+    }
+    t
+}
+
+/// The code of weight `w` (inverse of [`code_table`]).
+pub fn encode_weight(w: f32, s0: f32, k: f32) -> i8 {
+    let q = (k * (1.0 + w.abs() / s0).ln()).round().min(127.0);
+    (w.signum() * q) as i8
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding.
+
+/// A small fast hasher for the per-document type cache.
+#[derive(Default)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for c in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..c.len()].copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// A found name: tokens `start..end` of the document, its class and confidence.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub class: usize,
+    pub conf: f32,
+}
+
+/// Reusable decoder buffers.
+struct Dec {
+    delta: Vec<f32>,
+    back: Vec<u8>,
+    alpha: Vec<f32>,
+    beta: Vec<f32>,
+    tags: Vec<u8>,
+    pe: Vec<f32>,
+}
+
+/// Summed slot scores per word type (and headline flag), kept across documents for one model.
+#[derive(Default)]
+pub struct TypeCache {
+    maps: [FxMap<String, u32>; 2],
+    arena: Vec<f32>,
+    infos: Vec<TypeInfo>,
+    scratch: Scratch,
+}
+
+impl TypeCache {
+    fn get<W: Weights>(&mut self, w: &W, lists: &Lists, raw: &str, hl: bool) -> u32 {
+        if let Some(&id) = self.maps[hl as usize].get(raw) {
+            return id;
+        }
+        let nt = w.scheme().nt();
+        let mut ends = [0usize; SLOTS];
+        let info = features::type_feats(raw, hl, lists, w.families(), &mut self.scratch, &mut ends);
+        let base = self.arena.len();
+        self.arena.resize(base + SLOTS * nt, 0.0);
+        let mut s0 = 0;
+        for (k, &e) in ends.iter().enumerate() {
+            let acc = &mut self.arena[base + k * nt..base + (k + 1) * nt];
+            for &f in &self.scratch.feats[s0..e] {
+                w.add(f, acc);
+            }
+            s0 = e;
+        }
+        self.infos.push(info);
+        let id = (self.infos.len() - 1) as u32;
+        self.maps[hl as usize].insert(raw.to_string(), id);
+        id
+    }
+    /// Drops everything when the cache has grown past `max_types`.
+    fn bound(&mut self, max_types: usize) {
+        if self.infos.len() > max_types {
+            *self = TypeCache::default();
+        }
+    }
+}
+
+thread_local! {
+    static CACHE: std::cell::RefCell<TypeCache> = std::cell::RefCell::new(TypeCache::default());
+}
+
+/// Runs the tagger over every sentence of `doc` (with a fresh type cache).
+pub fn tag_tokens<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool, consistency: bool) -> Vec<Found> {
+    let mut cache = TypeCache::default();
+    tag_tokens_cached(w, lists, doc, conf, consistency, &mut cache)
+}
+
+/// Runs the tagger over every sentence of `doc`, reusing `tc` (which must belong to `w`).
+pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool, consistency: bool, tc: &mut TypeCache) -> Vec<Found> {
+    let scheme = w.scheme();
+    let nt = scheme.nt();
+    let fams = w.families();
+    let headline = features::headline_flags(doc);
+    tc.bound(200_000);
+    let pad = tc.get(w, lists, "", false);
+    // Transition matrix with invalid moves forbidden.
+    let neg = f32::NEG_INFINITY;
+    let mut tr = vec![neg; (nt + 1) * nt];
+    for a in 0..=nt {
+        for b in 0..nt {
+            let from = if a == nt { None } else { Some(a) };
+            if scheme.allowed(from, b) {
+                tr[a * nt + b] = w.trans(a, b);
+            }
+        }
+    }
+    let inv = 1.0 / w.temperature().max(1e-3);
+    let tmax = tr.iter().copied().filter(|x| x.is_finite()).fold(0.0f32, f32::max);
+    let m: Vec<f32> = tr.iter().map(|&x| if x.is_finite() { ((x - tmax) * inv).exp() } else { 0.0 }).collect();
+    let mut dec = Dec { delta: Vec::new(), back: Vec::new(), alpha: Vec::new(), beta: Vec::new(), tags: Vec::new(), pe: Vec::new() };
+    let mut types: Vec<u32> = Vec::new();
+    let mut sinfo: Vec<TypeInfo> = Vec::new();
+    let mut caps: Vec<bool> = Vec::new();
+    let mut gzm: Vec<[u32; GZ_SLOTS]> = Vec::new();
+    let mut pf: Vec<u32> = Vec::new();
+    let mut em: Vec<f32> = Vec::new();
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    let mut found = Vec::new();
+    for sent in &doc.sentences {
+        let r = sent.tokens.clone();
+        let n = r.len();
+        if n == 0 {
+            continue;
+        }
+        types.clear();
+        sinfo.clear();
+        caps.clear();
+        for k in r.clone() {
+            let id = tc.get(w, lists, doc.tok(k), headline[k]);
+            types.push(id);
+            sinfo.push(tc.infos[id as usize]);
+            caps.push(tc.infos[id as usize].cap);
+        }
+        features::gaz_marks(doc, r.clone(), &caps, lists, &mut gzm);
+        let fw = features::first_word(doc, r.clone());
+        em.clear();
+        em.resize(n * nt, 0.0);
+        for i in 0..n {
+            let e = &mut em[i * nt..(i + 1) * nt];
+            for o in 0..SLOTS {
+                let j = i as isize + o as isize - 2;
+                let ty = if j < 0 || j >= n as isize { pad } else { types[j as usize] };
+                let src = &tc.arena[ty as usize * SLOTS * nt + o * nt..ty as usize * SLOTS * nt + (o + 1) * nt];
+                for (a, b) in e.iter_mut().zip(src) {
+                    *a += b;
+                }
+            }
+            pf.clear();
+            features::pos_feats(i, n, &sinfo, fw, &gzm, fams, &mut pf);
+            for &f in &pf {
+                w.add(f, e);
+            }
+        }
+        viterbi(scheme, nt, &em, n, &tr, &mut dec);
+        spans.clear();
+        scheme.decode(&dec.tags, &mut spans);
+        if conf && !spans.is_empty() {
+            marginals(scheme, nt, &em, n, &m, w.temperature(), &mut dec);
+        }
+        for &(s, e, c) in &spans {
+            let mut p = 1.0f32;
+            if conf {
+                for i in s..e {
+                    let t = dec.tags[i] as usize;
+                    p = p.min(dec.alpha[i * nt + t]);
+                }
+            }
+            found.push(Found { start: r.start + s, end: r.start + e, class: c, conf: p });
+        }
+    }
+    if consistency {
+        fix_roles(doc, lists, &mut found);
+        doc_pass(doc, lists, &mut found);
+    }
+    found
+}
+
+/// Place cues that make a name ending in them a place ("Khorasan Province", "Indus River").
+const STRONG_PLACE_CUES: &[&str] = &[
+    "Province", "River", "Mountains", "Island", "Islands", "Valley", "Desert", "Lake", "Sea", "Ocean",
+    "Peninsula", "Gulf", "Strait", "County", "Prefecture", "Oblast", "Governorate", "Canyon", "Glacier",
+];
+
+/// Local repairs: "U.S. Defense Secretary" / "Pakistan Chief of Army …" is a place followed by a role,
+/// not an organization; a name ending in a strong place cue is a place.
+fn fix_roles(doc: &Doc, lists: &Lists, found: &mut [Found]) {
+    for f in found.iter_mut() {
+        if f.class != 1 && f.class != 4 {
+            continue;
+        }
+        // A country/city/nationality prefix of 1–2 tokens, then a title word.
+        for plen in 1..=2usize {
+            if f.start + plen >= f.end {
+                break;
+            }
+            let mut h = lists::SeqHash::new();
+            for k in f.start..f.start + plen {
+                h.push(doc.tok(k), k == f.start);
+            }
+            let g = lists.gaz(h.key());
+            let next = gaz1(lists, doc.tok(f.start + plen));
+            if g & (cat::COUNTRY | cat::CITY | cat::REGION | cat::DEMONYM) != 0 && next & cat::TITLE != 0 && next & cat::ORG_CUE == 0 {
+                f.end = f.start + plen;
+                f.class = if g & (cat::COUNTRY | cat::CITY | cat::REGION) != 0 { 2 } else { 3 };
+                break;
+            }
+        }
+        if f.end - f.start >= 2 && STRONG_PLACE_CUES.contains(&doc.tok(f.end - 1)) {
+            f.class = 2;
+        }
+    }
+}
+
+/// For each tag, the tags that may precede it.
+fn preds_of(scheme: Scheme) -> &'static [Vec<u8>] {
+    static BIO: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| preds_table(Scheme::Bio));
+    static BILOU: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| preds_table(Scheme::Bilou));
+    match scheme {
+        Scheme::Bio => &BIO,
+        Scheme::Bilou => &BILOU,
+    }
+}
+
+fn preds_table(scheme: Scheme) -> Vec<Vec<u8>> {
+    let nt = scheme.nt();
+    (0..nt).map(|b| (0..nt).filter(|&a| scheme.allowed(Some(a), b)).map(|a| a as u8).collect()).collect()
+}
+
+fn viterbi(scheme: Scheme, nt: usize, em: &[f32], n: usize, tr: &[f32], d: &mut Dec) {
+    d.delta.clear();
+    d.delta.resize(n * nt, f32::NEG_INFINITY);
+    d.back.clear();
+    d.back.resize(n * nt, 0);
+    for t in 0..nt {
+        d.delta[t] = tr[nt * nt + t] + em[t];
+    }
+    let preds = preds_of(scheme);
+    for i in 1..n {
+        let (prev, cur) = d.delta.split_at_mut(i * nt);
+        let prev = &prev[(i - 1) * nt..];
+        for b in 0..nt {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for &a in &preds[b] {
+                let a = a as usize;
+                let v = prev[a] + tr[a * nt + b];
+                if v > best {
+                    best = v;
+                    arg = a as u8;
+                }
+            }
+            cur[b] = best + em[i * nt + b];
+            d.back[i * nt + b] = arg;
+        }
+    }
+    let mut best = f32::NEG_INFINITY;
+    let mut arg = 0usize;
+    for t in 0..nt {
+        let v = d.delta[(n - 1) * nt + t];
+        if scheme.end_ok(t) && v > best {
+            best = v;
+            arg = t;
+        }
+    }
+    d.tags.clear();
+    d.tags.resize(n, 0);
+    d.tags[n - 1] = arg as u8;
+    for i in (1..n).rev() {
+        arg = d.back[i * nt + arg] as usize;
+        d.tags[i - 1] = arg as u8;
+    }
+}
+
+/// Posterior tag marginals (forward-backward over scores / temperature), left in `d.alpha`.
+fn marginals(scheme: Scheme, nt: usize, em: &[f32], n: usize, m: &[f32], temp: f32, d: &mut Dec) {
+    let inv = 1.0 / temp.max(1e-3);
+    d.alpha.clear();
+    d.alpha.resize(n * nt, 0.0);
+    d.beta.clear();
+    d.beta.resize(n * nt, 0.0);
+    // Emission potentials, max-shifted per token.
+    let mut pe = std::mem::take(&mut d.pe);
+    pe.clear();
+    pe.resize(n * nt, 0.0);
+    for i in 0..n {
+        let row = &em[i * nt..(i + 1) * nt];
+        let mx = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        for t in 0..nt {
+            pe[i * nt + t] = ((row[t] - mx) * inv).exp();
+        }
+    }
+    let norm = |v: &mut [f32]| {
+        let s: f32 = v.iter().sum();
+        if s > 0.0 && s.is_finite() {
+            for x in v.iter_mut() {
+                *x /= s;
+            }
+        }
+    };
+    for t in 0..nt {
+        d.alpha[t] = m[nt * nt + t] * pe[t];
+    }
+    norm(&mut d.alpha[..nt]);
+    let preds = preds_of(scheme);
+    for i in 1..n {
+        for b in 0..nt {
+            let mut s = 0.0;
+            for &a in &preds[b] {
+                let a = a as usize;
+                s += d.alpha[(i - 1) * nt + a] * m[a * nt + b];
+            }
+            d.alpha[i * nt + b] = s * pe[i * nt + b];
+        }
+        norm(&mut d.alpha[i * nt..(i + 1) * nt]);
+    }
+    for t in 0..nt {
+        d.beta[(n - 1) * nt + t] = if scheme.end_ok(t) { 1.0 } else { 0.0 };
+    }
+    for i in (0..n - 1).rev() {
+        for a in 0..nt {
+            let mut s = 0.0;
+            for b in 0..nt {
+                s += m[a * nt + b] * pe[(i + 1) * nt + b] * d.beta[(i + 1) * nt + b];
+            }
+            d.beta[i * nt + a] = s;
+        }
+        norm(&mut d.beta[i * nt..(i + 1) * nt]);
+    }
+    for i in 0..n {
+        for t in 0..nt {
+            d.alpha[i * nt + t] *= d.beta[i * nt + t];
+        }
+        norm(&mut d.alpha[i * nt..(i + 1) * nt]);
+    }
+    d.pe = pe;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document-level consistency.
+
+fn is_cap_word(doc: &Doc, k: usize) -> bool {
+    doc.tokens[k].kind == TokKind::Word && doc.tok(k).chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn gaz1(lists: &Lists, w: &str) -> u16 {
+    let mut h = lists::SeqHash::new();
+    h.push(w, true);
+    lists.gaz(h.key())
+}
+
+/// Second pass: a name keeps the kind it has elsewhere in the article, and the parts of a person's
+/// full name ("Bajwa" after "Qamar Javed Bajwa") are that person.
+fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
+    let text = doc.text;
+    let span_text = |f: &Found| &text[doc.tokens[f.start].start..doc.tokens[f.end - 1].end];
+    // Votes per exact text.
+    let mut votes: FxMap<&str, [f32; NC]> = FxMap::default();
+    for f in found.iter() {
+        votes.entry(span_text(f)).or_insert([0.0; NC])[f.class] += f.conf.max(0.05);
+    }
+    // Parts of multi-word person names.
+    let mut person_parts: FxMap<&str, f32> = FxMap::default();
+    for f in found.iter().filter(|f| f.class == 0 && f.end - f.start >= 2) {
+        for k in f.start..f.end {
+            let w = doc.tok(k);
+            if is_cap_word(doc, k) && w.chars().count() > 1 && gaz1(lists, w) & cat::TITLE == 0 {
+                let e = person_parts.entry(w).or_insert(0.0);
+                *e = e.max(f.conf);
+            }
+        }
+    }
+    // A weak, one-off longer span that holds a name tagged confidently elsewhere is cut to that name
+    // ("Renews U.S." in a headline when "U.S." is a place throughout).
+    for f in found.iter_mut() {
+        let t = span_text(f);
+        let own: f32 = votes.get(t).map_or(0.0, |v| v.iter().sum());
+        if f.end - f.start < 2 || f.conf >= 0.5 || own > 0.5 {
+            continue;
+        }
+        'outer: for len in (1..f.end - f.start).rev() {
+            for a in f.start..=f.end - len {
+                let sub = &text[doc.tokens[a].start..doc.tokens[a + len - 1].end];
+                if let Some(v) = votes.get(sub) {
+                    let (best, bv) = v.iter().enumerate().fold((0, -1.0f32), |acc, (i, &x)| if x > acc.1 { (i, x) } else { acc });
+                    if bv >= 1.0 {
+                        *f = Found { start: a, end: a + len, class: best, conf: f.conf.max(0.5) };
+                        break 'outer;
+                    }
+                }
+            }
+        }
+    }
+    for f in found.iter_mut() {
+        let t = span_text(f);
+        if f.end - f.start == 1 && f.class != 0 {
+            if let Some(&c) = person_parts.get(t) {
+                // Only if this text was not itself confidently tagged otherwise elsewhere.
+                let v = votes.get(t).copied().unwrap_or([0.0; NC]);
+                if v[0] + c >= v[f.class] {
+                    f.class = 0;
+                    continue;
+                }
+            }
+        }
+        let v = votes.get(t).copied().unwrap_or([0.0; NC]);
+        let (best, bv) = v.iter().enumerate().fold((0, -1.0f32), |acc, (i, &x)| if x > acc.1 { (i, x) } else { acc });
+        if best != f.class && bv > v[f.class] * 1.5 {
+            f.class = best;
+        }
+    }
+    // Untagged repeats: capitalized tokens equal to a person part or to a tagged name.
+    let mut covered = vec![false; doc.tokens.len()];
+    for f in found.iter() {
+        for c in &mut covered[f.start..f.end] {
+            *c = true;
+        }
+    }
+    let mut known: FxMap<&str, (usize, f32)> = FxMap::default();
+    for (t, v) in &votes {
+        let (best, bv) = v.iter().enumerate().fold((0, -1.0f32), |acc, (i, &x)| if x > acc.1 { (i, x) } else { acc });
+        if bv >= 0.5 {
+            known.insert(t, (best, bv.min(1.0)));
+        }
+    }
+    for (t, &c) in &person_parts {
+        known.entry(t).or_insert((0, c));
+    }
+    let mut added = Vec::new();
+    for sent in &doc.sentences {
+        let r = sent.tokens.clone();
+        let mut k = r.start;
+        while k < r.end {
+            if covered[k] || !is_cap_word(doc, k) {
+                k += 1;
+                continue;
+            }
+            let mut hit = None;
+            for len in (1..=4usize).rev() {
+                let e = k + len;
+                if e > r.end || covered[k..e].iter().any(|&c| c) {
+                    continue;
+                }
+                let s = &text[doc.tokens[k].start..doc.tokens[e - 1].end];
+                if let Some(&(c, p)) = known.get(s) {
+                    // A lone sentence-initial word that is a common lower-case word: leave it.
+                    if len == 1 && lists.cluster(&s.to_lowercase()).is_some_and(|v| v >> 12 < 10) && gaz1(lists, s) == 0 {
+                        continue;
+                    }
+                    hit = Some((e, c, p));
+                    break;
+                }
+            }
+            match hit {
+                Some((e, c, p)) => {
+                    added.push(Found { start: k, end: e, class: c, conf: p * 0.6 });
+                    k = e;
+                }
+                None => k += 1,
+            }
+        }
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|f| f.start);
+    }
+    // "Irène Joliot" "-" "Curie": person names joined by a hyphen with no spaces are one name.
+    let mut k = 0;
+    while k + 1 < found.len() {
+        let (a, b) = (found[k], found[k + 1]);
+        if a.class == 0 && b.class == 0 && b.start == a.end + 1 && doc.tok(a.end) == "-" && !doc.tokens[a.end].space_before && !doc.tokens[b.start].space_before {
+            found[k] = Found { start: a.start, end: b.end, class: a.class, conf: a.conf.min(b.conf) };
+            found.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spans.
+
+/// Turns found names into spans: titles trimmed from the front of a name and reported in `title`.
+pub fn to_spans(doc: &Doc, lists: &Lists, found: &[Found]) -> Vec<Span> {
+    let mut out = Vec::with_capacity(found.len());
+    for f in found {
+        let mut s = f.start;
+        if CLASSES[f.class] == Kind::Person {
+            while s + 1 < f.end && (gaz1(lists, doc.tok(s)) & cat::TITLE != 0 || doc.tok(s) == "-") {
+                s += 1;
+            }
+        }
+        let (a, b) = (doc.tokens[s].start, doc.tokens[f.end - 1].end);
+        let mut sp = Span::new(doc.text, a, b, CLASSES[f.class]);
+        sp.confidence = Some((f.conf * 1000.0).round() / 1000.0);
+        if CLASSES[f.class] == Kind::Person {
+            // Title words right before the name: "Defense Secretary", "General".
+            let mut t = s;
+            while t > 0 && s - t < 4 {
+                let w = doc.tok(t - 1);
+                if gaz1(lists, w) & cat::TITLE != 0 || (w == "-" && t >= 2 && gaz1(lists, doc.tok(t - 2)) & cat::TITLE != 0) {
+                    t -= 1;
+                } else {
+                    break;
+                }
+            }
+            if t < s {
+                sp.title = Some(doc.text[doc.tokens[t].start..doc.tokens[s - 1].end].to_string());
+            }
+        }
+        out.push(sp);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,143 @@
+use super::*;
+use crate::text::segment;
+
+fn names(text: &str) -> Vec<(Kind, String)> {
+    let d = segment(text);
+    tag(&d).into_iter().map(|s| (s.kind, s.text)).collect()
+}
+
+fn check_spans(text: &str) {
+    let d = segment(text);
+    for s in tag(&d) {
+        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        assert_eq!(s.text, &text[s.start..s.end]);
+        let c = s.confidence.unwrap();
+        assert!((0.0..=1.0).contains(&c), "confidence {c}");
+    }
+}
+
+#[test]
+fn schemes_round_trip() {
+    for sch in [Scheme::Bio, Scheme::Bilou] {
+        let labels = [None, Some((0, 1)), Some((0, 1)), None, Some((2, 2)), Some((1, 3)), Some((1, 3)), Some((1, 3))];
+        let mut tags = Vec::new();
+        sch.encode(&labels, &mut tags);
+        for i in 0..tags.len() {
+            let prev = if i == 0 { None } else { Some(tags[i - 1] as usize) };
+            assert!(sch.allowed(prev, tags[i] as usize), "{sch:?} {tags:?}");
+        }
+        let mut spans = Vec::new();
+        sch.decode(&tags, &mut spans);
+        assert_eq!(spans, [(1, 3, 0), (4, 5, 2), (5, 8, 1)]);
+    }
+}
+
+#[test]
+fn quantization_codes() {
+    let (s0, k) = (0.5, 20.0);
+    let t = code_table(s0, k);
+    for w in [-30.0f32, -1.0, -0.1, 0.0, 0.2, 3.0, 50.0] {
+        let q = encode_weight(w, s0, k);
+        let back = t[q as u8 as usize];
+        assert!((back - w).abs() <= w.abs() * 0.05 + s0 * 0.05, "{w} → {q} → {back}");
+    }
+}
+
+#[test]
+fn lists_round_trip() {
+    let l = Lists { gaz_keys: vec![3, 70, 1 << 30], gaz_vals: vec![1, 300, 7], clu_keys: vec![5], clu_vals: vec![0xfff] };
+    let p = Lists::parse(&l.to_bytes());
+    assert_eq!(p.gaz_keys, l.gaz_keys);
+    assert_eq!(p.gaz_vals, l.gaz_vals);
+    assert_eq!(p.clu_vals, l.clu_vals);
+    assert!(Lists::parse(b"ALL1\xff\xff").gaz_keys.is_empty());
+    assert!(Model::parse(b"ALM1garbage-garbage").is_none());
+}
+
+#[test]
+fn seed_sentence() {
+    let t = "The call took place between Pakistan Chief of Army Staff General Qamar Javed Bajwa and U.S. Defense Secretary Jim Mattis. Bajwa reassured Mattis.";
+    let n = names(t);
+    assert!(n.contains(&(Kind::Person, "Qamar Javed Bajwa".into())), "{n:?}");
+    assert!(n.contains(&(Kind::Person, "Jim Mattis".into())), "{n:?}");
+    assert!(n.contains(&(Kind::Person, "Bajwa".into())), "{n:?}");
+    assert!(n.contains(&(Kind::Person, "Mattis".into())), "{n:?}");
+    assert!(n.contains(&(Kind::Place, "U.S.".into())), "{n:?}");
+    let d = segment(t);
+    let s = tag(&d);
+    let jm = s.iter().find(|s| s.text == "Jim Mattis").unwrap();
+    assert_eq!(jm.title.as_deref(), Some("Defense Secretary"));
+}
+
+#[test]
+fn titles_are_not_part_of_names() {
+    let n = names("Shortly after a visit by then Vice-President Cheney to Afghanistan, Lieutenant General Douglas Lute spoke.");
+    assert!(n.contains(&(Kind::Person, "Cheney".into())), "{n:?}");
+    assert!(n.contains(&(Kind::Person, "Douglas Lute".into())), "{n:?}");
+    assert!(n.contains(&(Kind::Place, "Afghanistan".into())), "{n:?}");
+}
+
+#[test]
+fn apostrophes_and_hyphens() {
+    let t = "Jean-Luc Picard met Sinead O'Neill and Ahmed al-Boushi in Paris on Monday.";
+    check_spans(t);
+    let n = names(t);
+    assert!(n.contains(&(Kind::Person, "Jean-Luc Picard".into())), "{n:?}");
+    assert!(n.contains(&(Kind::Person, "Sinead O'Neill".into())), "{n:?}");
+    assert!(n.iter().any(|(k, s)| *k == Kind::Person && s.contains("al-Boushi")), "{n:?}");
+    assert!(n.contains(&(Kind::Place, "Paris".into())), "{n:?}");
+}
+
+#[test]
+fn all_caps_text() {
+    let t = "PRESIDENT OBAMA MET GERMAN CHANCELLOR ANGELA MERKEL IN BERLIN ON FRIDAY.\nTHE TALKS FOCUSED ON RUSSIA.";
+    check_spans(t);
+    let n = names(t);
+    assert!(n.contains(&(Kind::Place, "BERLIN".into())), "{n:?}");
+    assert!(n.contains(&(Kind::Person, "ANGELA MERKEL".into())), "{n:?}");
+    assert!(!n.iter().any(|(_, s)| s == "THE" || s == "ON" || s == "FRIDAY"), "{n:?}");
+}
+
+#[test]
+fn all_lower_case_text() {
+    let t = "the prime minister said the talks in the city would continue next week, officials said.";
+    check_spans(t);
+    assert!(names(t).is_empty(), "{:?}", names(t));
+}
+
+#[test]
+fn many_capitalized_words_linear() {
+    let words = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliet"];
+    let mut t = String::new();
+    for i in 0..50_000 {
+        t.push_str(words[i % words.len()]);
+        t.push_str(if i % 7 == 6 { "Zed " } else { " " });
+    }
+    let start = std::time::Instant::now();
+    check_spans(&t);
+    assert!(start.elapsed().as_secs_f64() < 20.0);
+}
+
+#[test]
+fn non_latin_scripts() {
+    for t in [
+        "Владимир Путин встретился с Си Цзиньпином в Москве.",
+        "习近平在北京会见了普京。",
+        "ذهب محمد إلى القاهرة يوم الاثنين",
+        "Emoji 🎉 party with Zoë Müller in Zürich 🇨🇭!",
+        "",
+        "'''''''''",
+        "\u{0301}\u{200D}",
+    ] {
+        check_spans(t);
+    }
+    let n = names("Emoji 🎉 party with Zoë Müller in Zürich!");
+    assert!(n.contains(&(Kind::Place, "Zürich".into())), "{n:?}");
+}
+
+#[test]
+fn doc_pass_spreads_person_parts() {
+    let t = "Defense Secretary Jim Mattis arrived on Tuesday. Officials said Mattis would meet Kabul's leaders.";
+    let n = names(t);
+    assert!(n.contains(&(Kind::Person, "Mattis".into())), "{n:?}");
+}
