@@ -18,6 +18,7 @@ COLD_RUNS=${BENCH_COLD_RUNS:-5}
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 [ -f "$PKG/article_lens_bg.wasm" ] || { echo "no $PKG/article_lens_bg.wasm: run ./build.sh bench" >&2; exit 1; }
+[ -f "$SHARED/data/conll2003/test.jsonl" ] || { echo "no $SHARED/data/conll2003/test.jsonl: set SHARED=/path/to/shared" >&2; exit 1; }
 mkdir -p "$OUT"
 rm -f "$OUT"/{native,node,cold,memory,page,summary,meta}.json
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
