@@ -40,8 +40,14 @@ setup_rust() {
 }
 
 setup_node() {
-  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
-    log "installing dev npm packages (playwright-core, binaryen)"
+  # Every devDependency of package.json present at the locked version, else npm ci.
+  if ! node -e '
+      const fs = require("fs"), lock = require("./package-lock.json");
+      for (const name of Object.keys(require("./package.json").devDependencies || {})) {
+        const p = "node_modules/" + name + "/package.json";
+        if (!fs.existsSync(p) || require("./" + p).version !== lock.packages["node_modules/" + name].version) process.exit(1);
+      }' 2>/dev/null; then
+    log "installing dev npm packages (package-lock.json)"
     npm ci --no-audit --no-fund
   fi
 }

@@ -393,8 +393,18 @@ static START_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     h
 });
 
-static ORDINAL_RE: LazyLock<regex::Regex> =
-    LazyLock::new(|| regex::Regex::new(r"^([0-9]{1,2})(?i:st|nd|rd|th)$").unwrap());
+/// "9th", "21st", "3RD": the number of a one- or two-digit ordinal written with digits.
+fn digit_ordinal(s: &str) -> Option<u32> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) || s.len() != digits + 2 {
+        return None;
+    }
+    let suffix = s[digits..].to_ascii_lowercase();
+    if !matches!(suffix.as_str(), "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    s[..digits].parse().ok()
+}
 
 // ---------------------------------------------------------------------------------------------
 // Candidates.
@@ -603,8 +613,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
             }
             (d.parse::<u32>().ok()?, false)
         } else {
-            let c = ORDINAL_RE.captures(s)?;
-            (c.get(1)?.as_str().parse::<u32>().ok()?, true)
+            (digit_ordinal(s)?, true)
         };
         if !(1..=31).contains(&d) {
             return None;
@@ -1102,8 +1111,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
 
     /// "19th century", "21st-century".
     fn century(&self, i: usize) -> Option<Cand> {
-        let c = ORDINAL_RE.captures(self.tok(i))?;
-        let n: i32 = c.get(1)?.as_str().parse().ok()?;
+        let n = digit_ordinal(self.tok(i))? as i32;
         if !(1..=21).contains(&n) {
             return None;
         }

@@ -1,0 +1,40 @@
+// Article Lens analysis worker for the module API (lens.js) and the <article-lens> element.
+//
+// Protocol (one job at a time; lens.js sends the next job only after this one is answered, and
+// cancels an in-flight job by terminating the worker):
+//   in:  { id, text, options, wasm? }   wasm: a WebAssembly.Module, bytes or URL (first job only; default:
+//                                       ./pkg/article_lens_bg.wasm next to this file)
+//   out: { id, analysis } | { id, error, fatal }
+// `fatal` means the wasm instance trapped (a panic) and can't be trusted: lens.js replaces the worker.
+
+import init, { analyze } from './pkg/article_lens.js';
+
+let ready = null;
+
+function load(wasm) {
+  if (!ready) {
+    const module_or_path = wasm ?? new URL('./pkg/article_lens_bg.wasm', import.meta.url);
+    ready = init({ module_or_path }).catch((e) => {
+      ready = null; // a later job may try again
+      throw e;
+    });
+  }
+  return ready;
+}
+
+self.onmessage = async (event) => {
+  const { id, text, options, wasm } = event.data || {};
+  try {
+    await load(wasm);
+  } catch (e) {
+    self.postMessage({ id, error: `Could not load the analyzer: ${(e && e.message) || e}`, fatal: true });
+    return;
+  }
+  try {
+    const analysis = analyze(String(text ?? ''), options ?? undefined);
+    self.postMessage({ id, analysis });
+  } catch (e) {
+    const fatal = e instanceof WebAssembly.RuntimeError;
+    self.postMessage({ id, error: (e && e.message) || String(e), fatal });
+  }
+};
