@@ -134,6 +134,7 @@ pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<(Kind, String), usize> = HashMap::new();
     let mut acronyms: HashMap<String, usize> = HashMap::new();
+    let mut people = PersonIndex::default();
 
     for si in 0..spans.len() {
         if !spans[si].kind.is_name() {
@@ -158,7 +159,7 @@ pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
         let mut gi = by_key.get(&(kind, key.clone())).copied();
         if gi.is_none() {
             gi = match kind {
-                Kind::Person => person_match(&groups, &key),
+                Kind::Person => people.find(&key),
                 Kind::Organization | Kind::Place | Kind::Misc => {
                     acronyms.get(&key).copied().filter(|&g| groups[g].kind == kind)
                 }
@@ -187,6 +188,9 @@ pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
         if !gr.keys.contains(&key) {
             gr.keys.push(key.clone());
             by_key.insert((kind, key.clone()), g);
+            if gr.kind == Kind::Person {
+                people.add(&key, g);
+            }
         }
         // A longer mention of the same person becomes the canonical name.
         if !gr.canonical_fixed && ntok > gr.name_tokens && kind == Kind::Person {
@@ -269,9 +273,73 @@ fn link_speakers(spans: &mut [Span]) {
     }
 }
 
+/// The keys of the person groups, indexed by their words, so that matching a new mention costs
+/// a few lookups instead of a scan of every person seen so far (which made grouping quadratic).
+///
 /// A person mention joins an earlier person when it is one of that person's name words
 /// ("Bajwa" → "Qamar Javed Bajwa") or that person's name is a word of it ("Jim Mattis" ← "Mattis").
-/// Ambiguous matches (two people share the word) join nobody.
+/// Ambiguous matches (two people share the word) join nobody. [`PersonIndex::find`] gives the same
+/// answer as the scan in `person_match` (kept in the tests as the reference).
+#[derive(Default)]
+struct PersonIndex {
+    /// Multi-word keys by first word, by last word, and by "first last".
+    multi_first: HashMap<String, Vec<usize>>,
+    multi_last: HashMap<String, Vec<usize>>,
+    multi_ends: HashMap<String, Vec<usize>>,
+    /// One-word keys.
+    single: HashMap<String, Vec<usize>>,
+}
+
+fn first_last(key: &str) -> (&str, &str) {
+    (key.split(' ').next().unwrap_or(""), key.rsplit(' ').next().unwrap_or(""))
+}
+
+impl PersonIndex {
+    /// Records that person group `g` has key `key`.
+    fn add(&mut self, key: &str, g: usize) {
+        fn push(m: &mut HashMap<String, Vec<usize>>, k: &str, g: usize) {
+            let v = m.entry(k.to_string()).or_default();
+            if v.last() != Some(&g) {
+                v.push(g);
+            }
+        }
+        if key.contains(' ') {
+            let (first, last) = first_last(key);
+            push(&mut self.multi_first, first, g);
+            push(&mut self.multi_last, last, g);
+            push(&mut self.multi_ends, &format!("{first} {last}"), g);
+        } else {
+            push(&mut self.single, key, g);
+        }
+    }
+
+    /// The one person group `key` matches, if exactly one does.
+    fn find(&self, key: &str) -> Option<usize> {
+        fn get<'m>(m: &'m HashMap<String, Vec<usize>>, k: &str) -> &'m [usize] {
+            m.get(k).map_or(&[], |v| v.as_slice())
+        }
+        let (a, b) = if key.contains(' ') {
+            // A one-word person key equal to the mention's last word, or the same first and last word.
+            let (first, last) = first_last(key);
+            (get(&self.single, last), get(&self.multi_ends, &format!("{first} {last}")))
+        } else {
+            // A multi-word person key that ends or starts with the word.
+            (get(&self.multi_last, key), get(&self.multi_first, key))
+        };
+        let mut found = None;
+        for &g in a.iter().chain(b) {
+            match found {
+                None => found = Some(g),
+                Some(f) if f != g => return None,
+                _ => {}
+            }
+        }
+        found
+    }
+}
+
+/// The reference for [`PersonIndex::find`]: a scan of every person group.
+#[cfg(test)]
 fn person_match(groups: &[Group], key: &str) -> Option<usize> {
     let words: Vec<&str> = key.split(' ').collect();
     let mut found = None;
@@ -380,5 +448,46 @@ mod tests {
         assert_eq!(key_of("Pakistan's"), "pakistan");
         assert_eq!(initials("Central Intelligence Agency"), "cia");
         assert_eq!(initials("Senate Armed Services Committee"), "sasc");
+    }
+
+    #[test]
+    fn person_index_answers_as_the_scan() {
+        // (group, key) in the order grouping adds them; group 3 is a place and is never indexed.
+        let adds: &[(usize, &str)] = &[
+            (0, "qamar javed bajwa"), (0, "bajwa"), (1, "jim mattis"), (2, "george bush"),
+            (2, "george w bush"), (4, "laura bush"), (5, "john smith"), (6, "smith"), (7, "john"),
+            (8, "ali"), (9, "ali khan"), (10, "khan ali"),
+        ];
+        let mut groups: Vec<Group> = (0..11)
+            .map(|i| Group {
+                kind: if i == 3 { Kind::Place } else { Kind::Person },
+                name: String::new(),
+                name_tokens: 1,
+                keys: Vec::new(),
+                mentions: Vec::new(),
+                roles: Vec::new(),
+                aliases: Vec::new(),
+                first: 0,
+                in_lead: false,
+                canonical_fixed: false,
+            })
+            .collect();
+        groups[3].keys.push("george town".to_string());
+        let mut index = PersonIndex::default();
+        let queries = [
+            "bajwa", "qamar", "javed", "mattis", "jim", "bush", "george", "george bush", "george h w bush",
+            "laura bush", "smith", "john", "john smith", "mary smith", "ali", "khan", "ali khan", "khan",
+            "town", "george town", "nobody", "w", "jim w mattis",
+        ];
+        for &(g, key) in adds {
+            groups[g].keys.push(key.to_string());
+            index.add(key, g);
+            for q in queries {
+                assert_eq!(index.find(q), person_match(&groups, q), "query {q:?} after adding {key:?}");
+            }
+        }
+        assert_eq!(index.find("mattis"), Some(1));
+        assert_eq!(index.find("bush"), None); // George Bush or Laura Bush
+        assert_eq!(index.find("george h w bush"), Some(2));
     }
 }

@@ -46,9 +46,9 @@
 //! With no words every figure is 0 (never NaN or infinite).
 
 use std::collections::HashMap;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use crate::extract::wordset::{WordMap, WordSet};
 use crate::model::{Keyword, Sentence, Stats};
 use crate::text::{Doc, TokKind, Token};
 
@@ -77,7 +77,7 @@ const STOPWORDS: &[&str] = &[
     "yours", "yourself", "yourselves", "year", "years", "told", "also", "would", "three", "whose",
 ];
 
-static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOPWORDS.iter().copied().collect());
+static STOP: LazyLock<WordSet> = LazyLock::new(|| STOPWORDS.iter().copied().collect());
 
 /// Words the syllable heuristic gets wrong.
 const SYLLABLE_EXCEPTIONS: &[(&str, u32)] = &[
@@ -104,7 +104,7 @@ const SYLLABLE_EXCEPTIONS: &[(&str, u32)] = &[
     ("the", 1), ("real", 1), ("really", 2), ("ocean", 2), ("obey", 2), ("prayer", 1),
 ];
 
-static SYL_EXC: LazyLock<HashMap<&'static str, u32>> =
+static SYL_EXC: LazyLock<WordMap<u32>> =
     LazyLock::new(|| SYLLABLE_EXCEPTIONS.iter().copied().collect());
 
 #[inline]

@@ -63,9 +63,9 @@
 //! * With no anchor, relative dates are reported without `value`.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use crate::extract::wordset::WordSet;
 use crate::model::{Kind, Span, Value};
 use crate::text::{Doc, TokKind, Token};
 
@@ -368,11 +368,11 @@ const NUMBER_WORDS: &[(&str, i64)] = &[
     ("hundred", 100),
 ];
 
-static COUNT_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| COUNT_NOUNS.iter().copied().collect());
-static UNIT_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| UNITS.iter().copied().collect());
+static COUNT_SET: LazyLock<WordSet> = LazyLock::new(|| COUNT_NOUNS.iter().copied().collect());
+static UNIT_SET: LazyLock<WordSet> = LazyLock::new(|| UNITS.iter().copied().collect());
 /// Lower-case words that can open a date or time; other words are skipped at once.
-static START_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let mut h: HashSet<&'static str> = HashSet::new();
+static START_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    let mut h = WordSet::default();
     h.extend(MONTHS_FULL);
     for (a, _) in MONTHS_ABBR {
         h.insert(a);

@@ -5,3 +5,4 @@ pub mod dates;
 pub mod numbers;
 pub mod quotes;
 pub mod style;
+pub(crate) mod wordset;

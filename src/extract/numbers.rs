@@ -20,9 +20,9 @@
 //! after anything it consumed or skipped, so the whole pass is linear in the number of tokens.
 
 use std::cell::OnceCell;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use crate::extract::wordset::WordSet as FixedSet;
 use crate::model::{Bound, Kind, Span, Value};
 use crate::text::{Doc, TokKind, Token};
 
@@ -173,7 +173,7 @@ const ADJECTIVES: &[&str] = &[
     "total", "active", "illegal", "legal", "registered", "confirmed", "known", "reported",
 ];
 
-type WordSet = LazyLock<HashSet<&'static str>>;
+type WordSet = LazyLock<FixedSet>;
 static STOP_SET: WordSet = LazyLock::new(|| STOP.iter().copied().collect());
 static LABELS_SET: WordSet = LazyLock::new(|| LABELS.iter().copied().collect());
 static PREV_OK_SET: WordSet = LazyLock::new(|| PREV_OK.iter().copied().collect());
@@ -183,7 +183,7 @@ static CHANGE_SET: WordSet = LazyLock::new(|| CHANGE_WORDS.iter().copied().colle
 static TIME_WORDS_SET: WordSet = LazyLock::new(|| TIME_WORDS.iter().copied().collect());
 /// Lower-case words a number expression can start with (besides number words).
 static STARTERS: WordSet = LazyLock::new(|| {
-    let mut s: HashSet<&'static str> = PREFIXES.iter().map(|(p, _)| p[0]).collect();
+    let mut s: FixedSet = PREFIXES.iter().map(|(p, _)| p[0]).collect();
     s.extend(["a", "an", "half", "several", "just", "well", "slightly", "far", "much"]);
     s
 });
@@ -290,6 +290,10 @@ fn vague_base(w: &str) -> Option<f64> {
 }
 
 fn is_number_word(w: &str) -> bool {
+    // Every number word is lower-case ASCII of 3 ("one", "lac") to 11 ("seventeenth") bytes.
+    if !(3..=11).contains(&w.len()) || !w.as_bytes()[0].is_ascii_lowercase() {
+        return false;
+    }
     small_word(w).is_some()
         || ordinal_word(w).is_some()
         || scale_word(w).is_some()
@@ -403,6 +407,10 @@ const CODES: &[&str] = &[
 ];
 
 fn currency_code(s: &str) -> Option<&'static str> {
+    // Every code is three letters: most tokens are rejected without a scan.
+    if s.len() != 3 {
+        return None;
+    }
     if s == "RMB" {
         return Some("CNY");
     }
@@ -2364,5 +2372,33 @@ mod tests {
         assert_eq!(q.approximate, Some(true));
         let q = one("It had 10,000+ fans.", "10,000+ fans");
         assert_eq!(q.bound, Some(Bound::Lower));
+    }
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+
+    #[test]
+    fn length_guards_keep_every_word() {
+        let words = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen \
+            fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety \
+            first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth \
+            fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth \
+            fiftieth sixtieth seventieth eightieth ninetieth hundredth thousandth millionth billionth \
+            thousand million billion trillion lakh lakhs lac crore crores tens dozens scores hundreds \
+            thousands millions billions trillions hundred dozen half";
+        for w in words.split_whitespace() {
+            assert!(is_number_word(w), "{w}");
+        }
+        for w in ["", "on", "One", "seventeenths", "people"] {
+            assert!(!is_number_word(w), "{w}");
+        }
+        for c in CODES {
+            assert_eq!(currency_code(c), Some(*c));
+        }
+        assert_eq!(currency_code("RMB"), Some("CNY"));
+        assert_eq!(currency_code("US"), None);
+        assert_eq!(currency_code("USDX"), None);
     }
 }

@@ -46,9 +46,10 @@
 //!
 //! Every step looks at a bounded number of tokens around each quote: linear time overall.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::extract::wordset::WordSet;
 use crate::model::{Kind, QuoteRole, Span, Speaker};
 use crate::text::{Doc, TokKind};
 
@@ -468,12 +469,12 @@ const AFTER_WINDOW: usize = 12;
 /// Most capitalized tokens in a speaker run.
 const MAX_RUN: usize = 8;
 
-fn set(words: &[&'static str]) -> HashSet<&'static str> {
+fn set(words: &[&'static str]) -> WordSet {
     words.iter().copied().collect()
 }
 
 /// Reporting verbs, lower case.
-static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static SPEECH_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "said", "says", "say", "saying", "told", "tells", "telling", "added", "adds", "adding", "asked",
         "asks", "asking", "wrote", "writes", "writing", "stated", "declared", "declares", "explained",
@@ -491,7 +492,7 @@ static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Words that may sit between a speaker and the verb ("he also said", "Smith has told").
-static VERB_FILLERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static VERB_FILLERS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "also", "later", "then", "further", "has", "had", "have", "was", "is", "were", "once", "again",
         "repeatedly", "reportedly", "previously", "recently", "simply", "just", "only", "never",
@@ -500,15 +501,15 @@ static VERB_FILLERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     ])
 });
 
-static PRONOUNS: LazyLock<HashSet<&'static str>> =
+static PRONOUNS: LazyLock<WordSet> =
     LazyLock::new(|| set(&["he", "she", "they", "we", "i", "it", "you"]));
 
 /// Determiners that open a speaker noun phrase ("a spokesman", "the minister").
-static DETERMINERS: LazyLock<HashSet<&'static str>> =
+static DETERMINERS: LazyLock<WordSet> =
     LazyLock::new(|| set(&["the", "a", "an", "one", "his", "her", "their", "its", "our", "my", "your", "this", "that"]));
 
 /// Lower-case words that end or cannot be part of a speaker noun phrase.
-static NP_STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static NP_STOP: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "in", "on", "at", "for", "of", "to", "from", "with", "by", "after", "before", "during", "who",
         "which", "that", "when", "as", "while", "and", "but", "or", "if", "because", "the", "a", "an",
@@ -518,7 +519,7 @@ static NP_STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Capitalized words that are not names (sentence openers, function words).
-static CAPS_STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static CAPS_STOP: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "The", "A", "An", "This", "That", "These", "Those", "But", "And", "Or", "So", "In", "On", "At",
         "For", "Yet", "If", "When", "While", "After", "Before", "As", "It", "He", "She", "They", "We",
@@ -533,12 +534,12 @@ static CAPS_STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Lower-case words allowed inside a capitalized name ("Bank of America", "Osama bin Laden").
-static CONNECTORS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static CONNECTORS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&["of", "de", "del", "della", "da", "di", "du", "la", "le", "van", "von", "der", "den", "bin", "ibn", "al", "el", "y", "dos", "das"])
 });
 
 /// Titles that come before a name. Compared without a trailing period.
-static TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static TITLES: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "President", "Vice", "Prime", "Minister", "Secretary", "Sen", "Senator", "Rep",
         "Representative", "Congressman", "Congresswoman", "Gov", "Governor", "Mayor", "General",
@@ -557,7 +558,7 @@ static TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Words that are part of a title only next to a title ("Defense Secretary", "Chief of Army Staff").
-static TITLE_TAILS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static TITLE_TAILS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "State", "Defense", "Defence", "Army", "Navy", "Air", "Force", "Foreign", "Interior", "Home",
         "Finance", "Health", "Treasury", "Commerce", "Homeland", "Security", "Energy", "Education",
@@ -579,7 +580,7 @@ fn lower_key(s: &str) -> Option<String> {
     (s.len() <= 24).then(|| s.to_lowercase())
 }
 
-fn in_lower(set: &HashSet<&'static str>, s: &str) -> bool {
+fn in_lower(set: &WordSet, s: &str) -> bool {
     lower_key(s).is_some_and(|k| set.contains(k.as_str()))
 }
 

@@ -17,10 +17,10 @@
 //!
 //! Spans of one kind never overlap. Linear in the number of tokens.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::extract::wordset::{WordMap, WordSet};
 use crate::model::{Kind, Span};
 use crate::text::{Doc, TokKind};
 
@@ -123,22 +123,22 @@ const DETERMINERS: &[&str] = &[
     "my", "your", "new", "different", "right", "wrong",
 ];
 
-fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+fn set(words: &'static [&'static str]) -> WordSet {
     words.iter().copied().collect()
 }
 
-static BE: LazyLock<HashSet<&str>> = LazyLock::new(|| set(BE_FORMS));
-static MID: LazyLock<HashSet<&str>> = LazyLock::new(|| set(MIDDLE));
-static IRR: LazyLock<HashSet<&str>> = LazyLock::new(|| set(IRREGULAR));
-static EDX: LazyLock<HashSet<&str>> = LazyLock::new(|| set(ED_EXCLUDED));
-static TOX: LazyLock<HashSet<&str>> = LazyLock::new(|| set(BEFORE_TO_EXCLUDED));
-static EED: LazyLock<HashSet<&str>> = LazyLock::new(|| set(EED_PARTICIPLES));
-static NOTADV: LazyLock<HashSet<&str>> = LazyLock::new(|| set(NOT_ADVERBS));
-static DET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(DETERMINERS));
+static BE: LazyLock<WordSet> = LazyLock::new(|| set(BE_FORMS));
+static MID: LazyLock<WordSet> = LazyLock::new(|| set(MIDDLE));
+static IRR: LazyLock<WordSet> = LazyLock::new(|| set(IRREGULAR));
+static EDX: LazyLock<WordSet> = LazyLock::new(|| set(ED_EXCLUDED));
+static TOX: LazyLock<WordSet> = LazyLock::new(|| set(BEFORE_TO_EXCLUDED));
+static EED: LazyLock<WordSet> = LazyLock::new(|| set(EED_PARTICIPLES));
+static NOTADV: LazyLock<WordSet> = LazyLock::new(|| set(NOT_ADVERBS));
+static DET: LazyLock<WordSet> = LazyLock::new(|| set(DETERMINERS));
 
 /// Hedge phrases by first word, longest first.
-static HEDGE_INDEX: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> = LazyLock::new(|| {
-    let mut m: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
+static HEDGE_INDEX: LazyLock<WordMap<Vec<Vec<&'static str>>>> = LazyLock::new(|| {
+    let mut m: WordMap<Vec<Vec<&str>>> = WordMap::default();
     for h in HEDGES {
         let words: Vec<&str> = h.split(' ').collect();
         m.entry(words[0]).or_default().push(words);

@@ -1,0 +1,94 @@
+//! Fast membership tests in the fixed word lists (stop words, month names, reporting verbs…).
+//!
+//! The standard `HashSet` hashes with SipHash, which is built to resist adversarial keys and costs
+//! about as much as the rest of a lookup for a 5-letter word. The sets here hold only the program's
+//! own words, so a lookup of any input word costs at most one probe sequence of a small fixed table
+//! whatever its hash: a cheap multiplicative hash (FxHash, as in rustc) is safe. Maps whose keys come
+//! from the input keep the standard hasher.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FxHash: `h = (h.rotl(5) ^ word) * K` over 8-byte words.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(K);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, mut bytes: &[u8]) {
+        while bytes.len() >= 8 {
+            self.add(u64::from_le_bytes(bytes[..8].try_into().unwrap_or([0; 8])));
+            bytes = &bytes[8..];
+        }
+        if bytes.len() >= 4 {
+            self.add(u32::from_le_bytes(bytes[..4].try_into().unwrap_or([0; 4])) as u64);
+            bytes = &bytes[4..];
+        }
+        for &b in bytes {
+            self.add(b as u64);
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        // The multiply leaves the low bits weakest; hashbrown takes the bucket from them.
+        self.hash.rotate_left(26)
+    }
+}
+
+/// Builds [`FxHasher`]s.
+pub type FxBuild = BuildHasherDefault<FxHasher>;
+/// A fixed set of the program's own words.
+pub type WordSet = HashSet<&'static str, FxBuild>;
+/// A fixed map from the program's own words.
+pub type WordMap<V> = HashMap<&'static str, V, FxBuild>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_members_only() {
+        let s: WordSet = ["said", "told", "according", "a", "spokeswoman"].into_iter().collect();
+        for w in ["said", "told", "according", "a", "spokeswoman"] {
+            assert!(s.contains(w), "{w}");
+        }
+        for w in ["", "sai", "saidd", "b", "spokeswomen", "According"] {
+            assert!(!s.contains(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn hashes_differ_by_length_and_content() {
+        let h = |s: &str| {
+            use std::hash::{BuildHasher, Hash};
+            let mut x = FxBuild::default().build_hasher();
+            s.hash(&mut x);
+            x.finish()
+        };
+        assert_ne!(h("ab"), h("ba"));
+        assert_ne!(h("abcdefgh"), h("abcdefghi"));
+        assert_ne!(h("said"), h("says"));
+    }
+}
