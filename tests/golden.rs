@@ -9,7 +9,8 @@
 //! ```
 //! A span matches on `kind` and `text` (the `nth` occurrence of that text, default 0, located in
 //! the input so offsets are checked too); every other field given must equal the span's field.
-//! An `absent` entry fails the test if any span has that kind and text.
+//! An `absent` entry fails the test if any span has that kind and text. An optional `sentences`
+//! list gives the exact text of every sentence, in order.
 
 use article_lens::{analyze, Options};
 use serde_json::Value;
@@ -72,6 +73,14 @@ fn check_file(path: &std::path::Path) -> Vec<String> {
                     }
                 }
             }
+        }
+    }
+    if let Some(want) = case.get("sentences").and_then(|v| v.as_array()) {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let got: Vec<String> = a.sentences.iter().map(|s| String::from_utf16_lossy(&units[s.start..s.end])).collect();
+        let want: Vec<String> = want.iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        if got != want {
+            errors.push(format!("{name}: sentences are {got:#?}, want {want:#?}"));
         }
     }
     for no in case["absent"].as_array().into_iter().flatten() {
