@@ -1,5 +1,6 @@
 // Article Lens page: editor, analysis in a worker, highlights, panels, exports, sharing, settings.
 
+import { adoptEarlyWorker } from './boot.js';
 import { h } from './dom.js';
 import { LAYERS, LABELS, ALL_KEYS, DEFAULT_SHOWN, NUMBER_KINDS, NAME_KINDS, keyOf, statValue } from './kinds.js';
 import { renderHighlights, renderHighlightsChunked, stopChunkedRender, textWithMarkers } from './render.js';
@@ -184,18 +185,25 @@ $('cancel').addEventListener('click', cancelAnalysis);
 
 function getWorker() {
   if (!worker) {
-    worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-    worker.onmessage = onWorkerMessage;
-    worker.onerror = (ev) => {
-      ev.preventDefault();
-      killWorker();
-      setStatus(`The analyzer stopped (${ev.message || 'the worker failed to start'}). Edit the text to try again.`, 'error');
-      showPlainText(input.value);
+    const handlers = {
+      onmessage: onWorkerMessage,
+      onerror: (ev) => {
+        ev.preventDefault();
+        killWorker();
+        setStatus(`The analyzer stopped (${ev.message || 'the worker failed to start'}). Edit the text to try again.`, 'error');
+        showPlainText(input.value);
+      },
+      onmessageerror: () => {
+        killWorker();
+        setStatus('The analyzer sent a result the page could not read. Edit the text to try again.', 'error');
+      },
     };
-    worker.onmessageerror = () => {
-      killWorker();
-      setStatus('The analyzer sent a result the page could not read. Edit the text to try again.', 'error');
-    };
+    // The first worker was started by boot.js while the page loaded; later ones start here.
+    worker = adoptEarlyWorker(handlers);
+    if (!worker) {
+      worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+      Object.assign(worker, handlers);
+    }
   }
   return worker;
 }

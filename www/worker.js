@@ -1,5 +1,5 @@
 // Module worker: loads the wasm once, on the first request, and answers only the latest request.
-// Messages in:  { id, text, options }
+// Messages in:  { id, text, options } | { warm: true }
 // Messages out: { ready, maxInputBytes, version } (once, after loading)
 //               { id, analysis, ms } | { id, error, fatal }
 //
@@ -29,7 +29,23 @@ function load() {
 // Lets messages that queued up while wasm was busy update `latest` before we start more work.
 const yieldToQueue = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+// { warm: true } (sent by boot.js as the page loads): load the wasm and run a tiny analysis so the
+// name model is ready before the first real request.
+async function warmUp() {
+  try {
+    await load();
+    if (!dead) analyze('Warm-up on Monday.', undefined);
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) dead = `The analyzer crashed (${e.message}).`;
+    // a load failure is reported to the first real request
+  }
+}
+
 self.onmessage = async (event) => {
+  if (event.data && event.data.warm) {
+    await warmUp();
+    return;
+  }
   const { id, text, options } = event.data;
   latest = id;
   if (dead) {

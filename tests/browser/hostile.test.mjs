@@ -274,7 +274,7 @@ test('CSP: the served page has the full policy; no inline script, handler or sty
   assert.doesNotMatch(html, /\sstyle\s*=/i, 'no style attribute');
   assert.doesNotMatch(html, /<style[\s>]/i, 'no style element');
   // The app's own code never builds HTML from strings.
-  for (const f of ['app.js', 'render.js', 'dom.js', 'panels.js', 'worker.js']) {
+  for (const f of ['boot.js', 'app.js', 'render.js', 'dom.js', 'panels.js', 'worker.js']) {
     const src = readFileSync(path.join(WWW, f), 'utf8');
     assert.doesNotMatch(src, /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|\beval\(|new Function\(/, f);
   }

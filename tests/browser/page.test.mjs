@@ -179,6 +179,7 @@ test('after a wasm trap the next run gets a fresh worker', async () => {
       contentType: 'text/javascript',
       body: `let dead = false;
 self.onmessage = (e) => {
+  if (e.data.warm) return;
   const { id, text } = e.data;
   if (dead || text === 'PANIC') { dead = true; self.postMessage({ id, error: 'The analyzer crashed (unreachable).', fatal: true }); return; }
   self.postMessage({ id, ms: 1, analysis: { version: 't', offsets: 'utf-16', length: text.length, spans: [], entities: [], sentences: [], paragraphs: [], stats: { words: text.split(/\\s+/).filter(Boolean).length, keywords: [] } } });
