@@ -95,6 +95,8 @@ for (const [tag, css] of styleBlocks) {
 }
 
 // ---- module scripts ----
+// Preload hints name files that are bundled below; in one file they would only be blocked requests.
+html = html.replace(/[ \t]*<link\b[^>]*\brel\s*=\s*["']?modulepreload\b[^>]*>\n?/gi, '');
 const scriptHashes = [];
 const mainCode = [];
 const scriptTags = [...html.matchAll(/<script\b[^>]*\bsrc\s*=[^>]*>\s*<\/script>/gi)].map((m) => m[0]);
