@@ -45,10 +45,9 @@
 //!
 //! With no words every figure is 0 (never NaN or infinite).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::extract::wordset::{WordMap, WordSet};
+use crate::extract::wordset::{FxMap, WordMap, WordSet};
 use crate::model::{Keyword, Sentence, Stats};
 use crate::text::{Doc, TokKind, Token};
 
@@ -424,10 +423,10 @@ struct Totals {
 
 /// Lexical bookkeeping: types for TTR/MTLD and keyword candidates.
 struct Lexicon {
-    types: HashMap<String, u32>,
+    types: FxMap<String, u32>,
     /// Per type: the keyword id, or u32::MAX when it is not a content word.
     type_kw: Vec<u32>,
-    kw_ids: HashMap<String, u32>,
+    kw_ids: FxMap<String, u32>,
     kw_words: Vec<String>,
     /// Per word in text order: its type id and start offset.
     seq: Vec<u32>,
@@ -438,9 +437,9 @@ struct Lexicon {
 impl Lexicon {
     fn new(cap: usize) -> Self {
         Lexicon {
-            types: HashMap::new(),
+            types: FxMap::default(),
             type_kw: Vec::new(),
-            kw_ids: HashMap::new(),
+            kw_ids: FxMap::default(),
             kw_words: Vec::new(),
             seq: Vec::with_capacity(cap),
             starts: Vec::with_capacity(cap),
@@ -455,9 +454,8 @@ impl Lexicon {
         self.starts.push(start);
     }
 
-    /// The type id of a surface form (lower-cased, curly apostrophes straightened).
-    fn type_of(&mut self, text: &str, is_number: bool, letters: u32) -> u32 {
-        self.buf.clear();
+    /// Lower-cases `text` into `buf`, with curly apostrophes straightened.
+    fn lower_into_buf(&mut self, text: &str) {
         for c in text.chars() {
             if c == '\u{2019}' {
                 self.buf.push('\'');
@@ -466,6 +464,17 @@ impl Lexicon {
             } else {
                 self.buf.extend(c.to_lowercase());
             }
+        }
+    }
+
+    /// The type id of a surface form (lower-cased, curly apostrophes straightened).
+    fn type_of(&mut self, text: &str, is_number: bool, letters: u32) -> u32 {
+        self.buf.clear();
+        if text.is_ascii() {
+            self.buf.push_str(text);
+            self.buf.make_ascii_lowercase();
+        } else {
+            self.lower_into_buf(text);
         }
         let id = match self.types.get(self.buf.as_str()) {
             Some(&id) => id,
@@ -620,19 +629,34 @@ fn is_clitic_tok(t: &Token, s: &str) -> bool {
     t.kind == TokKind::Word && !t.space_before && s.chars().next().is_some_and(is_apostrophe)
 }
 
+/// Characters, characters other than white space, and letters of `text` (ASCII bytes without
+/// decoding).
+fn char_counts(text: &str) -> (usize, usize, usize) {
+    let (mut chars, mut no_space, mut letters) = (0, 0, 0);
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        for &b in &rest.as_bytes()[..ascii] {
+            // char::is_whitespace on ASCII: tab, LF, VT, FF, CR and space.
+            no_space += !matches!(b, b'\t'..=b'\r' | b' ') as usize;
+            letters += b.is_ascii_alphabetic() as usize;
+        }
+        chars += ascii;
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else { break };
+        chars += 1;
+        no_space += !c.is_whitespace() as usize;
+        letters += c.is_alphabetic() as usize;
+        rest = &rest[c.len_utf8()..];
+    }
+    (chars, no_space, letters)
+}
+
 /// Computes the article's statistics and its sentences with their grades.
 pub fn compute(doc: &Doc) -> (Stats, Vec<Sentence>) {
     let text = doc.text;
     let mut st = Stats::default();
-    for c in text.chars() {
-        st.characters += 1;
-        if !c.is_whitespace() {
-            st.characters_no_spaces += 1;
-        }
-        if c.is_alphabetic() {
-            st.letters += 1;
-        }
-    }
+    (st.characters, st.characters_no_spaces, st.letters) = char_counts(text);
     st.paragraphs = doc.paragraphs.len();
 
     let mut tot = Totals::default();
@@ -642,7 +666,7 @@ pub fn compute(doc: &Doc) -> (Stats, Vec<Sentence>) {
     let mut sentences_with_words = 0usize;
     let toks = &doc.tokens;
     // Each distinct surface form is measured once.
-    let mut cache: HashMap<&str, WordInfo> = HashMap::new();
+    let mut cache: FxMap<&str, WordInfo> = FxMap::default();
 
     for seg in &doc.sentences {
         let r = seg.tokens.start.min(toks.len())..seg.tokens.end.min(toks.len());
@@ -827,6 +851,18 @@ mod tests {
 
     fn syl(w: &str) -> u32 {
         english_syllables(w.as_bytes())
+    }
+
+    #[test]
+    fn char_counts_match_chars() {
+        for t in ["", "a b\tc\x0b\x0c\r\n", "Zoë  naïve\u{a0}😀 1,200 Ωmega\u{2029}x", "\u{85}\u{3000}日本"] {
+            let want = (
+                t.chars().count(),
+                t.chars().filter(|c| !c.is_whitespace()).count(),
+                t.chars().filter(|c| c.is_alphabetic()).count(),
+            );
+            assert_eq!(char_counts(t), want, "{t:?}");
+        }
     }
 
     #[test]
