@@ -125,9 +125,13 @@ fn is_clitic(rest: &str) -> bool {
     matches!(lower_word.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m")
 }
 
+/// The character starting at byte `i`, if `i` is a character boundary inside `text`.
 #[inline]
 fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|s| s.chars().next())
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(b as char),
+        _ => text.get(i..).and_then(|s| s.chars().next()),
+    }
 }
 
 /// Splits `text` into tokens.
@@ -407,7 +411,9 @@ fn paragraph_ranges(text: &str) -> Vec<(usize, usize)> {
 
 /// Segments `text` into tokens, sentences and paragraphs.
 pub fn segment(text: &str) -> Doc<'_> {
-    let tokens = tokenize(text);
+    let mut tokens = tokenize(text);
+    // The capacity was a guess: give back what is left over (tokens live through the whole analysis).
+    tokens.shrink_to_fit();
     let paras = paragraph_ranges(text);
     let mut sentences = Vec::new();
     let mut paragraphs = Vec::with_capacity(paras.len());
@@ -472,6 +478,7 @@ pub fn segment(text: &str) -> Doc<'_> {
             sentences.push(Segment { start: tokens[s0].start, end: tokens[ti - 1].end, tokens: s0..ti });
         }
     }
+    sentences.shrink_to_fit();
     Doc { text, tokens, sentences, paragraphs }
 }
 
@@ -486,6 +493,14 @@ mod tests {
 
     fn toks(text: &str) -> Vec<String> {
         tokenize(text).iter().map(|t| text[t.start..t.end].to_string()).collect()
+    }
+
+    #[test]
+    fn char_at_boundaries() {
+        let t = "aé😀";
+        let want: Vec<Option<char>> = (0..=t.len() + 1).map(|i| t.get(i..).and_then(|s| s.chars().next())).collect();
+        let got: Vec<Option<char>> = (0..=t.len() + 1).map(|i| char_at(t, i)).collect();
+        assert_eq!(got, want);
     }
 
     #[test]

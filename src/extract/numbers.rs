@@ -54,6 +54,7 @@ pub fn extract(doc: &Doc, taken: &[(usize, usize)]) -> Vec<Span> {
             }
         }
     }
+    out.shrink_to_fit();
     out
 }
 

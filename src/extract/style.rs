@@ -315,6 +315,7 @@ pub fn extract(doc: &Doc) -> Vec<Span> {
             out.push(Span::new(doc.text, t.start, t.end, Kind::Adverb));
         }
     }
+    out.shrink_to_fit();
     out
 }
 
