@@ -270,7 +270,7 @@ pub fn english_syllables(w: &[u8]) -> u32 {
         }
     }
     // "re-" before a vowel: "reopen", "reassure", "reimburse", "reunite".
-    if n >= 6 {
+    if n >= 6 && w.starts_with(b"re") {
         for pre in [&b"reo"[..], b"reu", b"reass", b"reapp", b"reaff", b"reaw", b"reinf", b"reins", b"reimb", b"reit", b"reinv", b"reint", b"reen", b"reem", b"reeval", b"reelect"] {
             if w.starts_with(pre) {
                 count += 1;
@@ -427,7 +427,8 @@ struct Lexicon {
     /// Per type: the keyword id, or u32::MAX when it is not a content word.
     type_kw: Vec<u32>,
     kw_ids: FxMap<String, u32>,
-    kw_words: Vec<String>,
+    /// Number of keyword ids given out (the words are the keys of `kw_ids`).
+    kw_count: u32,
     /// Per word in text order: its type id and start offset.
     seq: Vec<u32>,
     starts: Vec<usize>,
@@ -440,7 +441,7 @@ impl Lexicon {
             types: FxMap::default(),
             type_kw: Vec::new(),
             kw_ids: FxMap::default(),
-            kw_words: Vec::new(),
+            kw_count: 0,
             seq: Vec::with_capacity(cap),
             starts: Vec::with_capacity(cap),
             buf: String::new(),
@@ -507,15 +508,20 @@ impl Lexicon {
         if let Some(&k) = self.kw_ids.get(key) {
             return k;
         }
-        let k = self.kw_words.len() as u32;
-        self.kw_words.push(key.to_string());
+        let k = self.kw_count;
+        self.kw_count += 1;
         self.kw_ids.insert(key.to_string(), k);
         k
     }
 
     fn keywords(&self, n: usize) -> Vec<Keyword> {
-        let mut count = vec![0usize; self.kw_words.len()];
-        let mut first = vec![usize::MAX; self.kw_words.len()];
+        let nkw = self.kw_count as usize;
+        let mut words = vec![""; nkw];
+        for (w, &k) in &self.kw_ids {
+            words[k as usize] = w.as_str();
+        }
+        let mut count = vec![0usize; nkw];
+        let mut first = vec![usize::MAX; nkw];
         for (i, &t) in self.seq.iter().enumerate() {
             let k = self.type_kw[t as usize];
             if k != u32::MAX {
@@ -525,16 +531,16 @@ impl Lexicon {
                 }
             }
         }
-        let mut order: Vec<usize> = (0..self.kw_words.len()).collect();
+        let mut order: Vec<usize> = (0..nkw).collect();
         order.sort_by(|&a, &b| count[b].cmp(&count[a]).then(first[a].cmp(&first[b])));
         order.truncate(n);
-        let mut slot = vec![usize::MAX; self.kw_words.len()];
+        let mut slot = vec![usize::MAX; nkw];
         let mut out: Vec<Keyword> = order
             .iter()
             .enumerate()
             .map(|(i, &k)| {
                 slot[k] = i;
-                Keyword { word: self.kw_words[k].clone(), count: count[k], positions: Vec::with_capacity(count[k]) }
+                Keyword { word: words[k].to_string(), count: count[k], positions: Vec::with_capacity(count[k]) }
             })
             .collect();
         for (i, &t) in self.seq.iter().enumerate() {

@@ -601,6 +601,10 @@ impl<'d, 'a> Scanner<'d, 'a> {
             return None;
         }
         let l = self.low(i);
+        // Weekdays and their abbreviations (with a period) are 3 to 9 bytes long.
+        if !(3..=9).contains(&l.len()) {
+            return None;
+        }
         if let Some(k) = WEEKDAYS.iter().position(|w| *w == l) {
             return Some((k as i64 + 1, true));
         }
