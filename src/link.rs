@@ -57,9 +57,21 @@ const ALIASES: &[(&str, &str)] = &[
     ("drc", "Democratic Republic of the Congo"),
 ];
 
+/// `text` without trailing "'s", then without trailing "’s" (as `trim_end_matches` twice, but
+/// comparing only the ends).
+fn strip_possessives(mut text: &str) -> &str {
+    while let Some(t) = text.strip_suffix("'s") {
+        text = t;
+    }
+    while let Some(t) = text.strip_suffix("\u{2019}s") {
+        text = t;
+    }
+    text
+}
+
 /// The grouping key of a mention: lower case, possessive and periods dropped, spaces collapsed.
 fn key_of(text: &str) -> String {
-    let t = text.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+    let t = strip_possessives(text);
     let mut out = String::with_capacity(t.len());
     let mut space = false;
     for c in t.chars() {
@@ -455,6 +467,9 @@ mod tests {
 
     #[test]
     fn keys() {
+        for t in ["Pakistan's", "X's's", "A’s's", "A's’s", "’s", "s", "Bush"] {
+            assert_eq!(strip_possessives(t), t.trim_end_matches("'s").trim_end_matches("\u{2019}s"), "{t}");
+        }
         assert_eq!(key_of("U.S."), "us");
         assert_eq!(key_of("Pakistan's"), "pakistan");
         assert_eq!(initials("Central Intelligence Agency"), "cia");

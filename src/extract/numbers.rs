@@ -426,7 +426,7 @@ const CODES: &[&str] = &[
 
 fn currency_code(s: &str) -> Option<&'static str> {
     // Every code is three letters: most tokens are rejected without a scan.
-    if s.len() != 3 {
+    if s.len() != 3 || !s.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
     if s == "RMB" {
@@ -2050,6 +2050,7 @@ mod tests {
             assert_eq!(is_number_word(w), ok, "{w}");
         }
         assert!(PREFIXES.iter().all(|(p, _)| p[0].as_bytes()[0].is_ascii_alphabetic()));
+        assert!(CODES.iter().all(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())));
     }
 
     #[test]
