@@ -8,6 +8,9 @@
 //! ```
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::extract::wordset::WordSet;
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,6 +104,11 @@ const OPENERS: &[&str] = &[
     "Since", "Although", "Though", "Because", "By", "From", "With", "Under", "Over", "One", "Two",
     "Both", "Each", "All", "Such", "Other", "Another", "Last", "Next", "Earlier", "Later",
 ];
+
+static TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| TITLES.iter().copied().collect());
+/// Titles and abbreviations: a word that keeps its period.
+static ABBREV_SET: LazyLock<WordSet> = LazyLock::new(|| TITLES.iter().chain(ABBREVS).copied().collect());
+static OPENER_SET: LazyLock<WordSet> = LazyLock::new(|| OPENERS.iter().copied().collect());
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
@@ -197,7 +205,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     i = dotted;
                 } else if single && word.chars().next().is_some_and(|c| c.is_uppercase()) {
                     i += 1;
-                } else if TITLES.contains(&word) || ABBREVS.contains(&word) {
+                } else if ABBREV_SET.contains(word) {
                     i += 1;
                 }
             }
@@ -335,16 +343,16 @@ fn breaks_after(text: &str, tokens: &[Token], i: usize) -> bool {
     }
     if t.kind == TokKind::Word && tok.ends_with('.') {
         let stem = &tok[..tok.len() - 1];
-        if TITLES.contains(&stem) {
+        if TITLE_SET.contains(stem) {
             return false;
         }
         let single_initial = stem.chars().count() == 1 && stem.chars().all(|c| c.is_uppercase());
         if single_initial {
             // "George W. Bush": an initial before a capitalized word.
-            return OPENERS.contains(&next_text);
+            return OPENER_SET.contains(next_text);
         }
         // "U.S.", "Feb.", "Inc.": break only before a usual sentence opener or an opening quote.
-        return OPENERS.contains(&next_text) || matches!(first, '"' | '\u{201C}' | '\u{00AB}');
+        return OPENER_SET.contains(next_text) || matches!(first, '"' | '\u{201C}' | '\u{00AB}');
     }
     true
 }
