@@ -421,6 +421,11 @@ struct Totals {
     word_alnum: usize,
 }
 
+/// A first guess of the distinct words among `tokens` tokens (sizes the maps, saving rehashes).
+fn distinct_guess(tokens: usize) -> usize {
+    (tokens / 4).min(1 << 16)
+}
+
 /// Lexical bookkeeping: types for TTR/MTLD and keyword candidates.
 struct Lexicon {
     types: FxMap<String, u32>,
@@ -438,7 +443,7 @@ struct Lexicon {
 impl Lexicon {
     fn new(cap: usize) -> Self {
         Lexicon {
-            types: FxMap::default(),
+            types: FxMap::with_capacity_and_hasher(distinct_guess(cap), Default::default()),
             type_kw: Vec::new(),
             kw_ids: FxMap::default(),
             kw_count: 0,
@@ -672,7 +677,7 @@ pub fn compute(doc: &Doc) -> (Stats, Vec<Sentence>) {
     let mut sentences_with_words = 0usize;
     let toks = &doc.tokens;
     // Each distinct surface form is measured once.
-    let mut cache: FxMap<&str, WordInfo> = FxMap::default();
+    let mut cache: FxMap<&str, WordInfo> = FxMap::with_capacity_and_hasher(distinct_guess(doc.tokens.len()), Default::default());
 
     for seg in &doc.sentences {
         let r = seg.tokens.start.min(toks.len())..seg.tokens.end.min(toks.len());
@@ -857,6 +862,13 @@ mod tests {
 
     fn syl(w: &str) -> u32 {
         english_syllables(w.as_bytes())
+    }
+
+    #[test]
+    fn distinct_guess_is_bounded() {
+        assert_eq!(distinct_guess(0), 0);
+        assert_eq!(distinct_guess(400), 100);
+        assert_eq!(distinct_guess(usize::MAX), 1 << 16);
     }
 
     #[test]

@@ -538,6 +538,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
         self.toks.len()
     }
 
+    #[inline]
     fn tok(&self, i: usize) -> &'a str {
         match self.toks.get(i) {
             Some(t) => &self.doc.text[t.start..t.end],
@@ -545,6 +546,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
         }
     }
 
+    #[inline]
     fn low(&self, i: usize) -> &str {
         match (self.low_at.get(i), self.low_at.get(i + 1)) {
             (Some(&a), Some(&b)) => &self.low_text[a as usize..b as usize],
@@ -565,10 +567,12 @@ impl<'d, 'a> Scanner<'d, 'a> {
         }
     }
 
+    #[inline]
     fn is_cap(&self, i: usize) -> bool {
         self.tok(i).chars().next().is_some_and(|c| c.is_uppercase())
     }
 
+    #[inline]
     fn is_num(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == TokKind::Number)
     }

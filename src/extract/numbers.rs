@@ -776,6 +776,7 @@ struct Cur<'s, 'a, 'd> {
 }
 
 impl Cur<'_, '_, '_> {
+    #[inline]
     fn s(&self, i: usize) -> &str {
         if i >= self.b {
             return "";
@@ -788,10 +789,18 @@ impl Cur<'_, '_, '_> {
         self.s(i).to_lowercase()
     }
 
+    /// Token `i` is `w`, ignoring ASCII case (compared as bytes: no slicing of the text).
+    #[inline]
     fn is(&self, i: usize, w: &str) -> bool {
-        i < self.b && self.s(i).eq_ignore_ascii_case(w)
+        if i >= self.b {
+            return false;
+        }
+        let t = &self.sc.toks[i];
+        t.end.checked_sub(t.start) == Some(w.len())
+            && self.sc.text.as_bytes().get(t.start..t.end).is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
     }
 
+    #[inline]
     fn kind(&self, i: usize) -> Option<TokKind> {
         (i < self.b).then(|| self.sc.toks[i].kind)
     }
