@@ -10,8 +10,9 @@
 //! }
 //! ```
 
-use crate::extract::wordset::FxMap;
+use std::sync::LazyLock;
 
+use crate::extract::wordset::{FxMap, WordSet};
 use crate::model::{Entity, Kind, Span};
 use crate::text::Doc;
 
@@ -32,6 +33,8 @@ const TITLE_WORDS: &[&str] = &[
     "Dr", "Lt", "Gen", "Col", "Joint", "Assistant",
     "Under", "Undersecretary", "Envoy", "Special", "First", "Lady", "Crown", "Supreme", "Leader",
 ];
+
+static TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
 
 /// Well-known alternative names of places and bodies, and their canonical name.
 const ALIASES: &[(&str, &str)] = &[
@@ -115,7 +118,7 @@ fn title_before(doc: &Doc, start: usize) -> Option<String> {
     let first_tok = i;
     while i > 0 {
         let t = doc.tok(i - 1);
-        if TITLE_WORDS.contains(&t) && !doc.tokens[i].newline_before {
+        if TITLE_SET.contains(t) && !doc.tokens[i].newline_before {
             i -= 1;
         } else {
             break;

@@ -537,8 +537,14 @@ impl Lexicon {
             }
         }
         let mut order: Vec<usize> = (0..nkw).collect();
-        order.sort_by(|&a, &b| count[b].cmp(&count[a]).then(first[a].cmp(&first[b])));
-        order.truncate(n);
+        // Most frequent first, then first seen. Every keyword occurs, at its own first position,
+        // so the order is total: picking the top `n` and sorting them gives the full sort's head.
+        let by_rank = |a: &usize, b: &usize| count[*b].cmp(&count[*a]).then(first[*a].cmp(&first[*b]));
+        if order.len() > n {
+            order.select_nth_unstable_by(n, by_rank);
+            order.truncate(n);
+        }
+        order.sort_unstable_by(by_rank);
         let mut slot = vec![usize::MAX; nkw];
         let mut out: Vec<Keyword> = order
             .iter()
