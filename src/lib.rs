@@ -142,8 +142,10 @@ pub fn analyze_bytes(text: &str, opts: &Options) -> Analysis {
     let quotes = extract::quotes::extract(&doc, &names);
     let style = if opts.no_style { Vec::new() } else { extract::style::extract(&doc) };
 
-    let mut spans: Vec<Span> = Vec::with_capacity(names.len() + dates.spans.len() + numbers.len() + quotes.len() + style.len());
-    spans.append(&mut names);
+    // The name spans' vector grows to hold all (no second copy of them), and each other
+    // stage's vector is freed as soon as it is moved in.
+    let mut spans: Vec<Span> = names;
+    spans.reserve_exact(dates.spans.len() + numbers.len() + quotes.len() + style.len());
     spans.extend(dates.spans);
     spans.extend(numbers);
     spans.extend(quotes);

@@ -10,8 +10,9 @@
 //! }
 //! ```
 
-use std::collections::HashMap;
+use std::sync::LazyLock;
 
+use crate::extract::wordset::{FxMap, WordSet};
 use crate::model::{Entity, Kind, Span};
 use crate::text::Doc;
 
@@ -32,6 +33,8 @@ const TITLE_WORDS: &[&str] = &[
     "Dr", "Lt", "Gen", "Col", "Joint", "Assistant",
     "Under", "Undersecretary", "Envoy", "Special", "First", "Lady", "Crown", "Supreme", "Leader",
 ];
+
+static TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
 
 /// Well-known alternative names of places and bodies, and their canonical name.
 const ALIASES: &[(&str, &str)] = &[
@@ -57,9 +60,21 @@ const ALIASES: &[(&str, &str)] = &[
     ("drc", "Democratic Republic of the Congo"),
 ];
 
+/// `text` without trailing "'s", then without trailing "’s" (as `trim_end_matches` twice, but
+/// comparing only the ends).
+fn strip_possessives(mut text: &str) -> &str {
+    while let Some(t) = text.strip_suffix("'s") {
+        text = t;
+    }
+    while let Some(t) = text.strip_suffix("\u{2019}s") {
+        text = t;
+    }
+    text
+}
+
 /// The grouping key of a mention: lower case, possessive and periods dropped, spaces collapsed.
 fn key_of(text: &str) -> String {
-    let t = text.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+    let t = strip_possessives(text);
     let mut out = String::with_capacity(t.len());
     let mut space = false;
     for c in t.chars() {
@@ -74,7 +89,11 @@ fn key_of(text: &str) -> String {
             out.push(' ');
             space = false;
         }
-        out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     out
 }
@@ -99,7 +118,7 @@ fn title_before(doc: &Doc, start: usize) -> Option<String> {
     let first_tok = i;
     while i > 0 {
         let t = doc.tok(i - 1);
-        if TITLE_WORDS.contains(&t) && !doc.tokens[i].newline_before {
+        if TITLE_SET.contains(t) && !doc.tokens[i].newline_before {
             i -= 1;
         } else {
             break;
@@ -132,8 +151,9 @@ struct Group {
 pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
     let lead_end = lead_end(doc);
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<(Kind, String), usize> = HashMap::new();
-    let mut acronyms: HashMap<String, usize> = HashMap::new();
+    // Groups by key, one map per kind (indexed by `Kind as usize`).
+    let mut by_key: Vec<FxMap<String, usize>> = vec![FxMap::default(); Kind::ALL.len()];
+    let mut acronyms: FxMap<String, usize> = FxMap::default();
     let mut people = PersonIndex::default();
 
     for si in 0..spans.len() {
@@ -146,9 +166,11 @@ pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
                 spans[si].title = Some(t);
             }
         }
-        let text = spans[si].text.clone();
+        // Taken out for this iteration (and put back below) so that `spans` stays writable.
+        let text = std::mem::take(&mut spans[si].text);
         let mut key = key_of(&text);
         if key.is_empty() {
+            spans[si].text = text;
             continue;
         }
         let alias = canonical_alias(&key);
@@ -156,7 +178,7 @@ pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
             key = key_of(c);
         }
         let ntok = text.split_whitespace().count();
-        let mut gi = by_key.get(&(kind, key.clone())).copied();
+        let mut gi = by_key[kind as usize].get(&key).copied();
         if gi.is_none() {
             gi = match kind {
                 Kind::Person => people.find(&key),
@@ -187,7 +209,7 @@ pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
         let gr = &mut groups[g];
         if !gr.keys.contains(&key) {
             gr.keys.push(key.clone());
-            by_key.insert((kind, key.clone()), g);
+            by_key[kind as usize].insert(key.clone(), g);
             if gr.kind == Kind::Person {
                 people.add(&key, g);
             }
@@ -218,6 +240,7 @@ pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
                 acronyms.entry(ini).or_insert(g);
             }
         }
+        spans[si].text = text;
     }
 
     // Salience: frequency, first position, presence in the headline / first paragraph.
@@ -236,20 +259,23 @@ pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
     order.sort_by(|a, b| b.0.total_cmp(&a.0).then(groups[a.1].first.cmp(&groups[b.1].first)));
     let mut entities = Vec::with_capacity(groups.len());
     for (id, &(sal, gi)) in order.iter().enumerate() {
-        let g = &groups[gi];
+        let g = &mut groups[gi];
         for &m in &g.mentions {
             spans[m].entity = Some(id);
         }
-        let mut aliases: Vec<String> = g.aliases.iter().filter(|a| **a != g.name).cloned().collect();
+        let name = std::mem::take(&mut g.name);
+        let mut aliases = std::mem::take(&mut g.aliases);
+        aliases.retain(|a| *a != name);
         aliases.dedup();
+        let mentions = std::mem::take(&mut g.mentions);
         entities.push(Entity {
             id,
             kind: g.kind,
-            name: g.name.clone(),
-            mentions: g.mentions.clone(),
-            count: g.mentions.len(),
+            name,
+            count: mentions.len(),
+            mentions,
             salience: (sal * 1000.0).round() / 1000.0,
-            roles: g.roles.clone(),
+            roles: std::mem::take(&mut g.roles),
             aliases,
         });
     }
@@ -283,11 +309,11 @@ fn link_speakers(spans: &mut [Span]) {
 #[derive(Default)]
 struct PersonIndex {
     /// Multi-word keys by first word, by last word, and by "first last".
-    multi_first: HashMap<String, Vec<usize>>,
-    multi_last: HashMap<String, Vec<usize>>,
-    multi_ends: HashMap<String, Vec<usize>>,
+    multi_first: FxMap<String, Vec<usize>>,
+    multi_last: FxMap<String, Vec<usize>>,
+    multi_ends: FxMap<String, Vec<usize>>,
     /// One-word keys.
-    single: HashMap<String, Vec<usize>>,
+    single: FxMap<String, Vec<usize>>,
 }
 
 fn first_last(key: &str) -> (&str, &str) {
@@ -297,7 +323,7 @@ fn first_last(key: &str) -> (&str, &str) {
 impl PersonIndex {
     /// Records that person group `g` has key `key`.
     fn add(&mut self, key: &str, g: usize) {
-        fn push(m: &mut HashMap<String, Vec<usize>>, k: &str, g: usize) {
+        fn push(m: &mut FxMap<String, Vec<usize>>, k: &str, g: usize) {
             let v = m.entry(k.to_string()).or_default();
             if v.last() != Some(&g) {
                 v.push(g);
@@ -315,7 +341,7 @@ impl PersonIndex {
 
     /// The one person group `key` matches, if exactly one does.
     fn find(&self, key: &str) -> Option<usize> {
-        fn get<'m>(m: &'m HashMap<String, Vec<usize>>, k: &str) -> &'m [usize] {
+        fn get<'m>(m: &'m FxMap<String, Vec<usize>>, k: &str) -> &'m [usize] {
             m.get(k).map_or(&[], |v| v.as_slice())
         }
         let (a, b) = if key.contains(' ') {
@@ -444,6 +470,9 @@ mod tests {
 
     #[test]
     fn keys() {
+        for t in ["Pakistan's", "X's's", "A’s's", "A's’s", "’s", "s", "Bush"] {
+            assert_eq!(strip_possessives(t), t.trim_end_matches("'s").trim_end_matches("\u{2019}s"), "{t}");
+        }
         assert_eq!(key_of("U.S."), "us");
         assert_eq!(key_of("Pakistan's"), "pakistan");
         assert_eq!(initials("Central Intelligence Agency"), "cia");

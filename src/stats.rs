@@ -45,10 +45,9 @@
 //!
 //! With no words every figure is 0 (never NaN or infinite).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::extract::wordset::{WordMap, WordSet};
+use crate::extract::wordset::{FxMap, WordMap, WordSet};
 use crate::model::{Keyword, Sentence, Stats};
 use crate::text::{Doc, TokKind, Token};
 
@@ -271,7 +270,7 @@ pub fn english_syllables(w: &[u8]) -> u32 {
         }
     }
     // "re-" before a vowel: "reopen", "reassure", "reimburse", "reunite".
-    if n >= 6 {
+    if n >= 6 && w.starts_with(b"re") {
         for pre in [&b"reo"[..], b"reu", b"reass", b"reapp", b"reaff", b"reaw", b"reinf", b"reins", b"reimb", b"reit", b"reinv", b"reint", b"reen", b"reem", b"reeval", b"reelect"] {
             if w.starts_with(pre) {
                 count += 1;
@@ -422,13 +421,19 @@ struct Totals {
     word_alnum: usize,
 }
 
+/// A first guess of the distinct words among `tokens` tokens (sizes the maps, saving rehashes).
+fn distinct_guess(tokens: usize) -> usize {
+    (tokens / 4).min(1 << 16)
+}
+
 /// Lexical bookkeeping: types for TTR/MTLD and keyword candidates.
 struct Lexicon {
-    types: HashMap<String, u32>,
+    types: FxMap<String, u32>,
     /// Per type: the keyword id, or u32::MAX when it is not a content word.
     type_kw: Vec<u32>,
-    kw_ids: HashMap<String, u32>,
-    kw_words: Vec<String>,
+    kw_ids: FxMap<String, u32>,
+    /// Number of keyword ids given out (the words are the keys of `kw_ids`).
+    kw_count: u32,
     /// Per word in text order: its type id and start offset.
     seq: Vec<u32>,
     starts: Vec<usize>,
@@ -438,10 +443,10 @@ struct Lexicon {
 impl Lexicon {
     fn new(cap: usize) -> Self {
         Lexicon {
-            types: HashMap::new(),
+            types: FxMap::with_capacity_and_hasher(distinct_guess(cap), Default::default()),
             type_kw: Vec::new(),
-            kw_ids: HashMap::new(),
-            kw_words: Vec::new(),
+            kw_ids: FxMap::default(),
+            kw_count: 0,
             seq: Vec::with_capacity(cap),
             starts: Vec::with_capacity(cap),
             buf: String::new(),
@@ -455,9 +460,8 @@ impl Lexicon {
         self.starts.push(start);
     }
 
-    /// The type id of a surface form (lower-cased, curly apostrophes straightened).
-    fn type_of(&mut self, text: &str, is_number: bool, letters: u32) -> u32 {
-        self.buf.clear();
+    /// Lower-cases `text` into `buf`, with curly apostrophes straightened.
+    fn lower_into_buf(&mut self, text: &str) {
         for c in text.chars() {
             if c == '\u{2019}' {
                 self.buf.push('\'');
@@ -466,6 +470,17 @@ impl Lexicon {
             } else {
                 self.buf.extend(c.to_lowercase());
             }
+        }
+    }
+
+    /// The type id of a surface form (lower-cased, curly apostrophes straightened).
+    fn type_of(&mut self, text: &str, is_number: bool, letters: u32) -> u32 {
+        self.buf.clear();
+        if text.is_ascii() {
+            self.buf.push_str(text);
+            self.buf.make_ascii_lowercase();
+        } else {
+            self.lower_into_buf(text);
         }
         let id = match self.types.get(self.buf.as_str()) {
             Some(&id) => id,
@@ -498,15 +513,20 @@ impl Lexicon {
         if let Some(&k) = self.kw_ids.get(key) {
             return k;
         }
-        let k = self.kw_words.len() as u32;
-        self.kw_words.push(key.to_string());
+        let k = self.kw_count;
+        self.kw_count += 1;
         self.kw_ids.insert(key.to_string(), k);
         k
     }
 
     fn keywords(&self, n: usize) -> Vec<Keyword> {
-        let mut count = vec![0usize; self.kw_words.len()];
-        let mut first = vec![usize::MAX; self.kw_words.len()];
+        let nkw = self.kw_count as usize;
+        let mut words = vec![""; nkw];
+        for (w, &k) in &self.kw_ids {
+            words[k as usize] = w.as_str();
+        }
+        let mut count = vec![0usize; nkw];
+        let mut first = vec![usize::MAX; nkw];
         for (i, &t) in self.seq.iter().enumerate() {
             let k = self.type_kw[t as usize];
             if k != u32::MAX {
@@ -516,16 +536,22 @@ impl Lexicon {
                 }
             }
         }
-        let mut order: Vec<usize> = (0..self.kw_words.len()).collect();
-        order.sort_by(|&a, &b| count[b].cmp(&count[a]).then(first[a].cmp(&first[b])));
-        order.truncate(n);
-        let mut slot = vec![usize::MAX; self.kw_words.len()];
+        let mut order: Vec<usize> = (0..nkw).collect();
+        // Most frequent first, then first seen. Every keyword occurs, at its own first position,
+        // so the order is total: picking the top `n` and sorting them gives the full sort's head.
+        let by_rank = |a: &usize, b: &usize| count[*b].cmp(&count[*a]).then(first[*a].cmp(&first[*b]));
+        if order.len() > n {
+            order.select_nth_unstable_by(n, by_rank);
+            order.truncate(n);
+        }
+        order.sort_unstable_by(by_rank);
+        let mut slot = vec![usize::MAX; nkw];
         let mut out: Vec<Keyword> = order
             .iter()
             .enumerate()
             .map(|(i, &k)| {
                 slot[k] = i;
-                Keyword { word: self.kw_words[k].clone(), count: count[k], positions: Vec::with_capacity(count[k]) }
+                Keyword { word: words[k].to_string(), count: count[k], positions: Vec::with_capacity(count[k]) }
             })
             .collect();
         for (i, &t) in self.seq.iter().enumerate() {
@@ -620,19 +646,34 @@ fn is_clitic_tok(t: &Token, s: &str) -> bool {
     t.kind == TokKind::Word && !t.space_before && s.chars().next().is_some_and(is_apostrophe)
 }
 
+/// Characters, characters other than white space, and letters of `text` (ASCII bytes without
+/// decoding).
+fn char_counts(text: &str) -> (usize, usize, usize) {
+    let (mut chars, mut no_space, mut letters) = (0, 0, 0);
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        for &b in &rest.as_bytes()[..ascii] {
+            // char::is_whitespace on ASCII: tab, LF, VT, FF, CR and space.
+            no_space += !matches!(b, b'\t'..=b'\r' | b' ') as usize;
+            letters += b.is_ascii_alphabetic() as usize;
+        }
+        chars += ascii;
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else { break };
+        chars += 1;
+        no_space += !c.is_whitespace() as usize;
+        letters += c.is_alphabetic() as usize;
+        rest = &rest[c.len_utf8()..];
+    }
+    (chars, no_space, letters)
+}
+
 /// Computes the article's statistics and its sentences with their grades.
 pub fn compute(doc: &Doc) -> (Stats, Vec<Sentence>) {
     let text = doc.text;
     let mut st = Stats::default();
-    for c in text.chars() {
-        st.characters += 1;
-        if !c.is_whitespace() {
-            st.characters_no_spaces += 1;
-        }
-        if c.is_alphabetic() {
-            st.letters += 1;
-        }
-    }
+    (st.characters, st.characters_no_spaces, st.letters) = char_counts(text);
     st.paragraphs = doc.paragraphs.len();
 
     let mut tot = Totals::default();
@@ -642,7 +683,7 @@ pub fn compute(doc: &Doc) -> (Stats, Vec<Sentence>) {
     let mut sentences_with_words = 0usize;
     let toks = &doc.tokens;
     // Each distinct surface form is measured once.
-    let mut cache: HashMap<&str, WordInfo> = HashMap::new();
+    let mut cache: FxMap<&str, WordInfo> = FxMap::with_capacity_and_hasher(distinct_guess(doc.tokens.len()), Default::default());
 
     for seg in &doc.sentences {
         let r = seg.tokens.start.min(toks.len())..seg.tokens.end.min(toks.len());
@@ -827,6 +868,25 @@ mod tests {
 
     fn syl(w: &str) -> u32 {
         english_syllables(w.as_bytes())
+    }
+
+    #[test]
+    fn distinct_guess_is_bounded() {
+        assert_eq!(distinct_guess(0), 0);
+        assert_eq!(distinct_guess(400), 100);
+        assert_eq!(distinct_guess(usize::MAX), 1 << 16);
+    }
+
+    #[test]
+    fn char_counts_match_chars() {
+        for t in ["", "a b\tc\x0b\x0c\r\n", "Zoë  naïve\u{a0}😀 1,200 Ωmega\u{2029}x", "\u{85}\u{3000}日本"] {
+            let want = (
+                t.chars().count(),
+                t.chars().filter(|c| !c.is_whitespace()).count(),
+                t.chars().filter(|c| c.is_alphabetic()).count(),
+            );
+            assert_eq!(char_counts(t), want, "{t:?}");
+        }
     }
 
     #[test]

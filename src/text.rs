@@ -8,6 +8,9 @@
 //! ```
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::extract::wordset::WordSet;
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,6 +105,11 @@ const OPENERS: &[&str] = &[
     "Both", "Each", "All", "Such", "Other", "Another", "Last", "Next", "Earlier", "Later",
 ];
 
+static TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| TITLES.iter().copied().collect());
+/// Titles and abbreviations: a word that keeps its period.
+static ABBREV_SET: LazyLock<WordSet> = LazyLock::new(|| TITLES.iter().chain(ABBREVS).copied().collect());
+static OPENER_SET: LazyLock<WordSet> = LazyLock::new(|| OPENERS.iter().copied().collect());
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
@@ -125,9 +133,13 @@ fn is_clitic(rest: &str) -> bool {
     matches!(lower_word.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m")
 }
 
+/// The character starting at byte `i`, if `i` is a character boundary inside `text`.
 #[inline]
 fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|s| s.chars().next())
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(b as char),
+        _ => text.get(i..).and_then(|s| s.chars().next()),
+    }
 }
 
 /// Splits `text` into tokens.
@@ -193,7 +205,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     i = dotted;
                 } else if single && word.chars().next().is_some_and(|c| c.is_uppercase()) {
                     i += 1;
-                } else if TITLES.contains(&word) || ABBREVS.contains(&word) {
+                } else if ABBREV_SET.contains(word) {
                     i += 1;
                 }
             }
@@ -331,16 +343,16 @@ fn breaks_after(text: &str, tokens: &[Token], i: usize) -> bool {
     }
     if t.kind == TokKind::Word && tok.ends_with('.') {
         let stem = &tok[..tok.len() - 1];
-        if TITLES.contains(&stem) {
+        if TITLE_SET.contains(stem) {
             return false;
         }
         let single_initial = stem.chars().count() == 1 && stem.chars().all(|c| c.is_uppercase());
         if single_initial {
             // "George W. Bush": an initial before a capitalized word.
-            return OPENERS.contains(&next_text);
+            return OPENER_SET.contains(next_text);
         }
         // "U.S.", "Feb.", "Inc.": break only before a usual sentence opener or an opening quote.
-        return OPENERS.contains(&next_text) || matches!(first, '"' | '\u{201C}' | '\u{00AB}');
+        return OPENER_SET.contains(next_text) || matches!(first, '"' | '\u{201C}' | '\u{00AB}');
     }
     true
 }
@@ -407,7 +419,9 @@ fn paragraph_ranges(text: &str) -> Vec<(usize, usize)> {
 
 /// Segments `text` into tokens, sentences and paragraphs.
 pub fn segment(text: &str) -> Doc<'_> {
-    let tokens = tokenize(text);
+    let mut tokens = tokenize(text);
+    // The capacity was a guess: give back what is left over (tokens live through the whole analysis).
+    tokens.shrink_to_fit();
     let paras = paragraph_ranges(text);
     let mut sentences = Vec::new();
     let mut paragraphs = Vec::with_capacity(paras.len());
@@ -472,6 +486,7 @@ pub fn segment(text: &str) -> Doc<'_> {
             sentences.push(Segment { start: tokens[s0].start, end: tokens[ti - 1].end, tokens: s0..ti });
         }
     }
+    sentences.shrink_to_fit();
     Doc { text, tokens, sentences, paragraphs }
 }
 
@@ -486,6 +501,14 @@ mod tests {
 
     fn toks(text: &str) -> Vec<String> {
         tokenize(text).iter().map(|t| text[t.start..t.end].to_string()).collect()
+    }
+
+    #[test]
+    fn char_at_boundaries() {
+        let t = "aé😀";
+        let want: Vec<Option<char>> = (0..=t.len() + 1).map(|i| t.get(i..).and_then(|s| s.chars().next())).collect();
+        let got: Vec<Option<char>> = (0..=t.len() + 1).map(|i| char_at(t, i)).collect();
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -62,7 +62,6 @@
 //!   month before the anchor's month takes the year after.
 //! * With no anchor, relative dates are reported without `value`.
 
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::extract::wordset::WordSet;
@@ -505,35 +504,41 @@ fn time_cand(s: usize, e: usize, val: Val) -> Option<Cand> {
 struct Scanner<'d, 'a> {
     doc: &'d Doc<'a>,
     toks: &'d [Token],
-    /// ASCII-lower-cased token text (empty for long or non-ASCII tokens).
-    low: Vec<Cow<'a, str>>,
+    /// Lower-cased token texts, one after another (empty for tokens over 24 bytes): token `i`'s is
+    /// `low_text[low_at[i]..low_at[i + 1]]`. One buffer instead of a string per token.
+    low_text: String,
+    low_at: Vec<u32>,
 }
 
 impl<'d, 'a> Scanner<'d, 'a> {
     fn new(doc: &'d Doc<'a>) -> Self {
-        let low = doc
-            .tokens
-            .iter()
-            .map(|t| {
-                let s = &doc.text[t.start..t.end];
-                if s.len() > 24 {
-                    Cow::Borrowed("")
-                } else if !s.chars().any(char::is_uppercase) {
-                    Cow::Borrowed(s)
-                } else if s.is_ascii() {
-                    Cow::Owned(s.to_ascii_lowercase())
-                } else {
-                    Cow::Owned(s.to_lowercase())
-                }
-            })
-            .collect();
-        Scanner { doc, toks: &doc.tokens, low }
+        let mut low_text = String::with_capacity(doc.text.len());
+        let mut low_at = Vec::with_capacity(doc.tokens.len() + 1);
+        for t in &doc.tokens {
+            low_at.push(low_text.len() as u32);
+            let s = &doc.text[t.start..t.end];
+            if s.len() > 24 {
+                continue;
+            }
+            if s.is_ascii() {
+                let at = low_text.len();
+                low_text.push_str(s);
+                low_text[at..].make_ascii_lowercase();
+            } else if !s.chars().any(char::is_uppercase) {
+                low_text.push_str(s);
+            } else {
+                low_text.push_str(&s.to_lowercase());
+            }
+        }
+        low_at.push(low_text.len() as u32);
+        Scanner { doc, toks: &doc.tokens, low_text, low_at }
     }
 
     fn n(&self) -> usize {
         self.toks.len()
     }
 
+    #[inline]
     fn tok(&self, i: usize) -> &'a str {
         match self.toks.get(i) {
             Some(t) => &self.doc.text[t.start..t.end],
@@ -541,8 +546,12 @@ impl<'d, 'a> Scanner<'d, 'a> {
         }
     }
 
+    #[inline]
     fn low(&self, i: usize) -> &str {
-        self.low.get(i).map(|c| c.as_ref()).unwrap_or("")
+        match (self.low_at.get(i), self.low_at.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.low_text[a as usize..b as usize],
+            _ => "",
+        }
     }
 
     /// Token `i` follows token `i - 1` with no space.
@@ -558,10 +567,12 @@ impl<'d, 'a> Scanner<'d, 'a> {
         }
     }
 
+    #[inline]
     fn is_cap(&self, i: usize) -> bool {
         self.tok(i).chars().next().is_some_and(|c| c.is_uppercase())
     }
 
+    #[inline]
     fn is_num(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == TokKind::Number)
     }
@@ -594,6 +605,10 @@ impl<'d, 'a> Scanner<'d, 'a> {
             return None;
         }
         let l = self.low(i);
+        // Weekdays and their abbreviations (with a period) are 3 to 9 bytes long.
+        if !(3..=9).contains(&l.len()) {
+            return None;
+        }
         if let Some(k) = WEEKDAYS.iter().position(|w| *w == l) {
             return Some((k as i64 + 1, true));
         }
@@ -1757,6 +1772,20 @@ mod tests {
 
     fn d(t: &str, v: &str) -> (String, Option<String>) {
         (t.to_string(), Some(v.to_string()))
+    }
+
+    #[test]
+    fn scanner_lower_cases_each_token() {
+        let text = "Feb. 9 ÉTÉ Zoë ΣΟΦΟΣ naïve SUPERCALIFRAGILISTICEXPIALIDOCIOUS x";
+        let doc = crate::text::segment(text);
+        let sc = Scanner::new(&doc);
+        for i in 0..doc.tokens.len() + 2 {
+            let want = match doc.tokens.get(i) {
+                Some(t) if t.end - t.start <= 24 => doc.text[t.start..t.end].to_lowercase(),
+                _ => String::new(),
+            };
+            assert_eq!(sc.low(i), want, "token {i}");
+        }
     }
 
     #[test]

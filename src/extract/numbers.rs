@@ -54,6 +54,7 @@ pub fn extract(doc: &Doc, taken: &[(usize, usize)]) -> Vec<Span> {
             }
         }
     }
+    out.shrink_to_fit();
     out
 }
 
@@ -206,40 +207,61 @@ enum Class {
     Scale,
 }
 
+const UNIT_WORDS: [&str; 10] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+const TEEN_WORDS: [&str; 10] = [
+    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+];
+const TENS_WORDS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const ORD_UNIT_WORDS: [&str; 9] = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
+const ORD_TEEN_WORDS: [&str; 10] = [
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth",
+];
+const ORD_TENS_WORDS: [&str; 8] = [
+    "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth",
+];
+const ORD_SCALE_WORDS: [&str; 4] = ["hundredth", "thousandth", "millionth", "billionth"];
+const SCALE_WORDS: [&str; 9] = ["thousand", "million", "billion", "trillion", "lakh", "lakhs", "lac", "crore", "crores"];
+const VAGUE_WORDS: [&str; 8] = ["tens", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "trillions"];
+
+/// Every word [`is_number_word`] accepts: the tables above plus "dozen" and "half".
+static NUMBER_WORDS: WordSet = LazyLock::new(|| {
+    let mut s = FixedSet::default();
+    for list in [&UNIT_WORDS[..], &TEEN_WORDS, &TENS_WORDS, &ORD_UNIT_WORDS, &ORD_TEEN_WORDS, &ORD_TENS_WORDS, &ORD_SCALE_WORDS, &SCALE_WORDS, &VAGUE_WORDS] {
+        s.extend(list.iter().copied());
+    }
+    s.extend(["hundred", "dozen", "half"]);
+    s
+});
+
+/// Cardinal words below a hundred: their value and class.
 fn small_word(w: &str) -> Option<(f64, Class)> {
-    const UNITS: [&str; 10] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
-    const TEENS: [&str; 10] = [
-        "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-    ];
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    if let Some(p) = UNITS.iter().position(|x| *x == w) {
+    if !(3..=9).contains(&w.len()) {
+        return None;
+    }
+    if let Some(p) = UNIT_WORDS.iter().position(|x| *x == w) {
         return Some((p as f64, Class::Unit));
     }
-    if let Some(p) = TEENS.iter().position(|x| *x == w) {
+    if let Some(p) = TEEN_WORDS.iter().position(|x| *x == w) {
         return Some(((p + 10) as f64, Class::Teen));
     }
-    if let Some(p) = TENS.iter().position(|x| *x == w) {
+    if let Some(p) = TENS_WORDS.iter().position(|x| *x == w) {
         return Some((((p + 2) * 10) as f64, Class::Tens));
     }
     None
 }
 
 fn ordinal_word(w: &str) -> Option<(f64, Class)> {
-    const UNITS: [&str; 9] = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
-    const TEENS: [&str; 10] = [
-        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-        "eighteenth", "nineteenth",
-    ];
-    const TENS: [&str; 8] = [
-        "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth",
-    ];
-    if let Some(p) = UNITS.iter().position(|x| *x == w) {
+    if !(5..=11).contains(&w.len()) {
+        return None;
+    }
+    if let Some(p) = ORD_UNIT_WORDS.iter().position(|x| *x == w) {
         return Some(((p + 1) as f64, Class::Unit));
     }
-    if let Some(p) = TEENS.iter().position(|x| *x == w) {
+    if let Some(p) = ORD_TEEN_WORDS.iter().position(|x| *x == w) {
         return Some(((p + 10) as f64, Class::Teen));
     }
-    if let Some(p) = TENS.iter().position(|x| *x == w) {
+    if let Some(p) = ORD_TENS_WORDS.iter().position(|x| *x == w) {
         return Some((((p + 2) * 10) as f64, Class::Tens));
     }
     match w {
@@ -294,11 +316,7 @@ fn is_number_word(w: &str) -> bool {
     if !(3..=11).contains(&w.len()) || !w.as_bytes()[0].is_ascii_lowercase() {
         return false;
     }
-    small_word(w).is_some()
-        || ordinal_word(w).is_some()
-        || scale_word(w).is_some()
-        || vague_base(w).is_some()
-        || matches!(w, "hundred" | "dozen" | "half")
+    NUMBER_WORDS.contains(w)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -408,7 +426,7 @@ const CODES: &[&str] = &[
 
 fn currency_code(s: &str) -> Option<&'static str> {
     // Every code is three letters: most tokens are rejected without a scan.
-    if s.len() != 3 {
+    if s.len() != 3 || !s.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
     if s == "RMB" {
@@ -758,6 +776,7 @@ struct Cur<'s, 'a, 'd> {
 }
 
 impl Cur<'_, '_, '_> {
+    #[inline]
     fn s(&self, i: usize) -> &str {
         if i >= self.b {
             return "";
@@ -770,10 +789,18 @@ impl Cur<'_, '_, '_> {
         self.s(i).to_lowercase()
     }
 
+    /// Token `i` is `w`, ignoring ASCII case (compared as bytes: no slicing of the text).
+    #[inline]
     fn is(&self, i: usize, w: &str) -> bool {
-        i < self.b && self.s(i).eq_ignore_ascii_case(w)
+        if i >= self.b {
+            return false;
+        }
+        let t = &self.sc.toks[i];
+        t.end.checked_sub(t.start) == Some(w.len())
+            && self.sc.text.as_bytes().get(t.start..t.end).is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
     }
 
+    #[inline]
     fn kind(&self, i: usize) -> Option<TokKind> {
         (i < self.b).then(|| self.sc.toks[i].kind)
     }
@@ -830,7 +857,12 @@ impl Cur<'_, '_, '_> {
         let mut j = i;
         let mut effect = None;
         let mut approx = false;
+        // Every approximator and prefix word starts with a letter: only word tokens can match.
+        let word_at = |j: usize| self.kind(j) == Some(TokKind::Word);
         for m in ["just", "well", "slightly", "far", "much"] {
+            if !word_at(j) {
+                break;
+            }
             if self.is(j, m) && PREFIXES.iter().any(|(p, e)| *e != Effect::Approx && *e != Effect::Between && self.is(j + 1, p[0])) {
                 approx = m == "just" || m == "slightly";
                 j += 1;
@@ -841,7 +873,12 @@ impl Cur<'_, '_, '_> {
             approx = true;
             j += 2;
         }
-        if let Some((p, e)) = PREFIXES.iter().find(|(p, _)| p.iter().enumerate().all(|(k, w)| self.is(j + k, w))) {
+        let prefix = if word_at(j) {
+            PREFIXES.iter().find(|(p, _)| p.iter().enumerate().all(|(k, w)| self.is(j + k, w)))
+        } else {
+            None
+        };
+        if let Some((p, e)) = prefix {
             effect = Some(*e);
             j += p.len();
         } else if j > i {
@@ -2004,6 +2041,25 @@ mod tests {
             Some(Value::Number(v)) => v,
             _ => panic!("no value on {s:?}"),
         }
+    }
+
+    #[test]
+    fn number_word_set_matches_tables() {
+        let old = |w: &str| {
+            small_word(w).is_some()
+                || ordinal_word(w).is_some()
+                || scale_word(w).is_some()
+                || vague_base(w).is_some()
+                || matches!(w, "hundred" | "dozen" | "half")
+        };
+        let mut words: Vec<&str> = NUMBER_WORDS.iter().copied().collect();
+        words.extend(["", "on", "One", "halves", "dozens", "hundredths", "lakh", "xyz", "seventeenths", "millions"]);
+        for w in words {
+            let ok = (3..=11).contains(&w.len()) && w.as_bytes()[0].is_ascii_lowercase() && old(w);
+            assert_eq!(is_number_word(w), ok, "{w}");
+        }
+        assert!(PREFIXES.iter().all(|(p, _)| p[0].as_bytes()[0].is_ascii_alphabetic()));
+        assert!(CODES.iter().all(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())));
     }
 
     #[test]

@@ -46,10 +46,9 @@
 //!
 //! Every step looks at a bounded number of tokens around each quote: linear time overall.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::extract::wordset::WordSet;
+use crate::extract::wordset::{FxMap, WordSet};
 use crate::model::{Kind, QuoteRole, Span, Speaker};
 use crate::text::{Doc, TokKind};
 
@@ -248,12 +247,8 @@ struct Open {
 fn scan_double(para: &str, base: usize, pi: usize, cont: bool, out: &mut Vec<Cand>) {
     let mut outer: Option<Open> = None;
     let mut inner = false;
-    let mut prev: Option<char> = None;
-    for (i, c) in para.char_indices() {
-        if !matches!(c, '“' | '„' | '”' | '"') {
-            prev = Some(c);
-            continue;
-        }
+    for (i, c) in marks(para, &['“', '„', '”', '"']) {
+        let prev = para[..i].chars().next_back();
         let end = i + c.len_utf8();
         let after = &para[end..];
         let next = after.chars().next();
@@ -264,7 +259,6 @@ fn scan_double(para: &str, base: usize, pi: usize, cont: bool, out: &mut Vec<Can
             // An inch mark, unless it plainly closes an open straight quote.
             let closes = matches!(outer, Some(o) if !o.curly) && !inner && closes_after_digit(after);
             if !closes {
-                prev = Some(c);
                 continue;
             }
         }
@@ -305,7 +299,6 @@ fn scan_double(para: &str, base: usize, pi: usize, cont: bool, out: &mut Vec<Can
                 }
             }
         }
-        prev = Some(c);
     }
     if let Some(o) = outer {
         push(out, para, base, pi, Family::Double, (o.pos, o.end), None, cont);
@@ -326,6 +319,21 @@ fn closes_after_digit(after: &str) -> bool {
     }
 }
 
+/// The occurrences of the characters `wanted` in `s`, as (byte offset, character), in order.
+/// Looks only at the bytes that can start one of them, without decoding the rest of the text.
+fn marks<'s>(s: &'s str, wanted: &'static [char]) -> impl Iterator<Item = (usize, char)> + 's {
+    let mut lead = [false; 256];
+    for c in wanted {
+        let mut buf = [0u8; 4];
+        lead[c.encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
+    }
+    // A lead byte (ASCII or the first of a sequence) is never a continuation byte: `i` is a boundary.
+    s.bytes()
+        .enumerate()
+        .filter(move |&(_, b)| lead[b as usize])
+        .filter_map(move |(i, _)| s[i..].chars().next().filter(|c| wanted.contains(c)).map(|c| (i, c)))
+}
+
 /// Characters after which a mark is at the start of a word (opening position).
 fn is_open_punct(c: char) -> bool {
     matches!(c, '(' | '[' | '{' | '“' | '"' | '„' | '«' | '‹' | '‘' | '—' | '–' | '-' | '/')
@@ -334,7 +342,7 @@ fn is_open_punct(c: char) -> bool {
 /// Guillemets «…».
 fn scan_guillemets(para: &str, base: usize, pi: usize, cont: bool, out: &mut Vec<Cand>) {
     let mut open: Option<(usize, usize)> = None;
-    for (i, c) in para.char_indices() {
+    for (i, c) in marks(para, &['«', '»']) {
         match c {
             '«' => open = Some((i, i + c.len_utf8())),
             '»' => {
@@ -385,18 +393,13 @@ fn is_elision(after: &str, mark: char) -> bool {
 fn scan_single(para: &str, base: usize, pi: usize, out: &mut Vec<Cand>) {
     let mut open: Option<(usize, usize)> = None;
     let mut weak: Option<(usize, usize)> = None;
-    let mut prev: Option<char> = None;
-    for (i, c) in para.char_indices() {
-        if !matches!(c, '‘' | '’' | '\'' | '‹' | '›') {
-            prev = Some(c);
-            continue;
-        }
+    for (i, c) in marks(para, &['‘', '’', '\'', '‹', '›']) {
+        let prev = para[..i].chars().next_back();
         let end = i + c.len_utf8();
         let after = &para[end..];
         let next = after.chars().next();
         let prev_word = prev.is_some_and(|p| p.is_alphanumeric());
         let next_word = next.is_some_and(|n| n.is_alphanumeric());
-        prev = Some(c);
         if c != '‹' && c != '›' && prev_word && next_word {
             continue; // apostrophe inside a word
         }
@@ -608,14 +611,14 @@ struct Info {
 struct Ctx<'d, 'a> {
     doc: &'d Doc<'a>,
     /// Person/organization name spans by start byte and by end byte.
-    by_start: HashMap<usize, (usize, usize)>,
-    by_end: HashMap<usize, (usize, usize)>,
+    by_start: FxMap<usize, (usize, usize)>,
+    by_end: FxMap<usize, (usize, usize)>,
 }
 
 impl<'d, 'a> Ctx<'d, 'a> {
     fn new(doc: &'d Doc<'a>, names: &[Span]) -> Self {
-        let mut by_start = HashMap::new();
-        let mut by_end = HashMap::new();
+        let mut by_start = FxMap::default();
+        let mut by_end = FxMap::default();
         for s in names {
             if !matches!(s.kind, Kind::Person | Kind::Organization)
                 || s.start >= s.end
@@ -1215,6 +1218,15 @@ mod tests {
     fn name(text: &str, s: &str, kind: Kind) -> Span {
         let start = text.find(s).unwrap();
         Span::new(text, start, start + s.len(), kind)
+    }
+
+    #[test]
+    fn marks_finds_what_char_indices_finds() {
+        let t = "a \"b\" “c” ‘d’ «e» ‹f› it's 5'' x\u{2014}y ü€";
+        for wanted in [&['“', '„', '”', '"'][..], &['«', '»'], &['‘', '’', '\'', '‹', '›']] {
+            let want: Vec<(usize, char)> = t.char_indices().filter(|(_, c)| wanted.contains(c)).collect();
+            assert_eq!(marks(t, wanted).collect::<Vec<_>>(), want);
+        }
     }
 
     #[test]

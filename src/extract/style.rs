@@ -163,7 +163,14 @@ impl Lower {
         self.base = r.start;
         for k in r {
             let a = self.arena.len();
-            for c in doc.tok(k).chars() {
+            let tok = doc.tok(k);
+            if tok.is_ascii() {
+                self.arena.push_str(tok);
+                self.arena[a..].make_ascii_lowercase();
+                self.ranges.push((a, self.arena.len()));
+                continue;
+            }
+            for c in tok.chars() {
                 if c == '\u{2019}' {
                     self.arena.push('\'');
                 } else if c.is_ascii() {
@@ -231,7 +238,8 @@ pub fn extract(doc: &Doc) -> Vec<Span> {
         let mut k = r.start;
         while k < r.end {
             let mut matched = 0;
-            if let Some(cands) = HEDGE_INDEX.get(low.get(k)) {
+            // Every hedge starts with a word.
+            if let Some(cands) = if word(k) { HEDGE_INDEX.get(low.get(k)) } else { None } {
                 for words in cands {
                     let n = words.len();
                     if k + n > r.end || !(0..n).all(|i| low.get(k + i) == words[i]) {
@@ -315,6 +323,7 @@ pub fn extract(doc: &Doc) -> Vec<Span> {
             out.push(Span::new(doc.text, t.start, t.end, Kind::Adverb));
         }
     }
+    out.shrink_to_fit();
     out
 }
 
@@ -333,6 +342,17 @@ mod tests {
                 s.text
             })
             .collect()
+    }
+
+    #[test]
+    fn lower_fill_ascii_and_not() {
+        let doc = segment("It’s ÉTÉ, Reportedly DON'T naïve.");
+        let mut low = Lower { arena: String::new(), ranges: Vec::new(), base: 0 };
+        low.fill(&doc, 0..doc.tokens.len());
+        for k in 0..doc.tokens.len() {
+            assert_eq!(low.get(k), doc.tok(k).replace('\u{2019}', "'").to_lowercase(), "token {k}");
+        }
+        assert!(HEDGES.iter().all(|h| h.as_bytes()[0].is_ascii_alphabetic()));
     }
 
     #[test]

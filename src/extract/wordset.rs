@@ -3,8 +3,11 @@
 //! The standard `HashSet` hashes with SipHash, which is built to resist adversarial keys and costs
 //! about as much as the rest of a lookup for a 5-letter word. The sets here hold only the program's
 //! own words, so a lookup of any input word costs at most one probe sequence of a small fixed table
-//! whatever its hash: a cheap multiplicative hash (FxHash, as in rustc) is safe. Maps whose keys come
-//! from the input keep the standard hasher.
+//! whatever its hash: a cheap multiplicative hash (FxHash, as in rustc) is safe.
+//!
+//! [`FxMap`] uses the same hash for maps keyed by input words (stats, grouping): SipHash cost more
+//! than the rest of those stages' per-word work. FxHash is not keyed, so crafted input could make
+//! keys collide; the input is the user's own article, analyzed on the user's own machine.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -63,6 +66,8 @@ pub type FxBuild = BuildHasherDefault<FxHasher>;
 pub type WordSet = HashSet<&'static str, FxBuild>;
 /// A fixed map from the program's own words.
 pub type WordMap<V> = HashMap<&'static str, V, FxBuild>;
+/// A map with the FxHash hasher (for keys from the input: see the module notes).
+pub type FxMap<K, V> = HashMap<K, V, FxBuild>;
 
 #[cfg(test)]
 mod tests {
