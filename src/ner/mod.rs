@@ -921,6 +921,17 @@ fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
             }
         }
     }
+    // Surnames: the last word of a multi-word person name. A bare mention of it elsewhere in the article
+    // is that person ("Washington" after "MaliVai Washington"), whatever its bare mentions were voted.
+    let mut surnames: FxMap<&str, f32> = FxMap::default();
+    for f in found.iter().filter(|f| f.class == 0 && f.end - f.start >= 2) {
+        let k = f.end - 1;
+        let w = doc.tok(k);
+        if is_cap_word(doc, k) && w.chars().count() > 1 && gaz1(lists, w) & cat::TITLE == 0 && f.conf >= SURNAME_MIN_CONF {
+            let e = surnames.entry(w).or_insert(0.0);
+            *e = e.max(f.conf);
+        }
+    }
     // A weak, one-off longer span that holds a name tagged confidently elsewhere is cut to that name
     // ("Renews U.S." in a headline when "U.S." is a place throughout).
     for f in found.iter_mut() {
@@ -958,6 +969,10 @@ fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
             f.class = 1;
             continue;
         }
+        if f.end - f.start == 1 && f.class != 0 && surnames.contains_key(t) {
+            f.class = 0;
+            continue;
+        }
         if f.end - f.start == 1 && f.class != 0 {
             if let Some(&c) = person_parts.get(t) {
                 // Only if this text was not itself confidently tagged otherwise elsewhere.
@@ -990,6 +1005,9 @@ fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
     }
     for (t, &c) in &person_parts {
         known.entry(t).or_insert((0, c));
+    }
+    for (t, &c) in &surnames {
+        known.insert(t, (0, c));
     }
     let mut added = Vec::new();
     for sent in &doc.sentences {
@@ -1053,6 +1071,10 @@ fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
         }
     }
 }
+
+/// Minimum confidence of a multi-word person name for its last word to count as a surname in
+/// [`doc_pass`].
+const SURNAME_MIN_CONF: f32 = 0.5;
 
 /// Currency words written before an amount, and time zones written after a time.
 const CURRENCY_WORDS: &[&str] = &["Rs", "Rs.", "Rp", "Rp.", "Tk", "Tk.", "Sh", "Sh.", "Ksh", "KSh", "R$", "NT"];
@@ -1150,7 +1172,8 @@ pub fn to_spans(doc: &Doc, lists: &Lists, found: &[Found]) -> Vec<Span> {
     for f in found {
         let mut s = f.start;
         if CLASSES[f.class] == Kind::Person {
-            while s + 1 < f.end && (gaz1(lists, doc.tok(s)) & cat::TITLE != 0 || doc.tok(s) == "-") {
+            // "Dean" is a given name more often than a title in news ("Dean Jones").
+            while s + 1 < f.end && ((gaz1(lists, doc.tok(s)) & cat::TITLE != 0 && doc.tok(s) != "Dean") || doc.tok(s) == "-") {
                 s += 1;
             }
         }
