@@ -447,6 +447,7 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
     let scheme = w.scheme();
     let fams = w.families();
     let headline = features::headline_flags(doc);
+    let styles = features::line_styles(doc);
     tc.bound(200_000);
     let pad = tc.get(w, lists, "", false);
     if tc.lat.as_ref().is_none_or(|l| l.0 != conf) {
@@ -493,7 +494,7 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
                 }
             }
             pf.clear();
-            features::pos_feats(i, n, &sinfo, fw, &gzm, fams, &mut pf);
+            features::pos_feats(i, n, &sinfo, fw, &gzm, fams, styles[r.start + i], &mut pf);
             for &f in &pf {
                 w.add_row(f, &mut e);
             }
@@ -927,7 +928,8 @@ fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
     for f in found.iter().filter(|f| f.class == 0 && f.end - f.start >= 2) {
         let k = f.end - 1;
         let w = doc.tok(k);
-        if is_cap_word(doc, k) && w.chars().count() > 1 && gaz1(lists, w) & cat::TITLE == 0 && f.conf >= SURNAME_MIN_CONF {
+        // A title word ends a name only as a surname ("Billie Jean King").
+        if is_cap_word(doc, k) && w.chars().count() > 1 && f.conf >= SURNAME_MIN_CONF {
             let e = surnames.entry(w).or_insert(0.0);
             *e = e.max(f.conf);
         }
@@ -1030,6 +1032,10 @@ fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
                     if len == 1 && lists.cluster(&s.to_lowercase()).is_some_and(|v| v >> 12 < 10) && gaz1(lists, s) == 0 {
                         continue;
                     }
+                    // A title surname ("King") before a name is the title ("King Abdullah").
+                    if len == 1 && gaz1(lists, s) & cat::TITLE != 0 && e < r.end && is_cap_word(doc, e) {
+                        continue;
+                    }
                     hit = Some((e, c, p));
                     break;
                 }
@@ -1049,6 +1055,7 @@ fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
     }
     extend_of_in(doc, lists, found);
     drop_units(doc, found);
+    drop_months(doc, found);
     // A lone word after "through", "near", "via" … is a place, not a person, unless it is part of a
     // person's name elsewhere ("drove through Browning").
     for f in found.iter_mut() {
@@ -1060,11 +1067,21 @@ fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
         }
     }
     // "Irène Joliot" "-" "Curie": person names joined by a hyphen with no spaces are one name.
+    // A lone capitalized word tagged misc right before a person's name is its first part ("Mei" +
+    // "Lin Zhang"), unless it is a place, nationality, group or title.
+    let not_first = cat::COUNTRY | cat::CITY | cat::REGION | cat::DEMONYM | cat::GROUP | cat::TITLE;
     let mut k = 0;
     while k + 1 < found.len() {
         let (a, b) = (found[k], found[k + 1]);
-        if a.class == 0 && b.class == 0 && b.start == a.end + 1 && doc.tok(a.end) == "-" && !doc.tokens[a.end].space_before && !doc.tokens[b.start].space_before {
-            found[k] = Found { start: a.start, end: b.end, class: a.class, conf: a.conf.min(b.conf) };
+        let joined = a.class == 4
+            && b.class == 0
+            && a.end - a.start == 1
+            && b.start == a.end
+            && !doc.tokens[b.start].newline_before
+            && is_cap_word(doc, a.start)
+            && gaz1(lists, doc.tok(a.start)) & not_first == 0;
+        if joined || a.class == 0 && b.class == 0 && b.start == a.end + 1 && doc.tok(a.end) == "-" && !doc.tokens[a.end].space_before && !doc.tokens[b.start].space_before {
+            found[k] = Found { start: a.start, end: b.end, class: b.class, conf: a.conf.min(b.conf) };
             found.remove(k + 1);
         } else {
             k += 1;
@@ -1097,6 +1114,23 @@ fn drop_units(doc: &Doc, found: &mut Vec<Found>) {
         if f.end - f.start == 1 && f.start > 0 && is_num(f.start - 1) && TIME_ZONES.contains(&text) {
             return false;
         }
+        true
+    });
+}
+
+/// Month names that are hardly ever given names ("June", "April", "May" and "August" are left out).
+const MONTHS: &[&str] = &["January", "February", "March", "September", "October", "November", "December"];
+
+/// Not people: a month alone ("December bonds") or in front of a name ("in March Kaczmarek cancelled").
+fn drop_months(doc: &Doc, found: &mut Vec<Found>) {
+    found.retain_mut(|f| {
+        if f.class != 0 || !MONTHS.contains(&doc.tok(f.start)) {
+            return true;
+        }
+        if f.end - f.start == 1 {
+            return false;
+        }
+        f.start += 1;
         true
     });
 }
