@@ -1075,7 +1075,9 @@ fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
     let mut k = 0;
     while k + 1 < found.len() {
         let (a, b) = (found[k], found[k + 1]);
-        let joined = a.class == 4
+        // Two people's names side by side on one line are one name ("Tiger" + "Woods").
+        let two_people = a.class == 0 && b.class == 0 && b.start == a.end && !doc.tokens[b.start].newline_before;
+        let joined = two_people || a.class == 4
             && b.class == 0
             && a.end - a.start == 1
             && b.start == a.end
