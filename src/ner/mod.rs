@@ -973,7 +973,7 @@ fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
             f.class = 1;
             continue;
         }
-        if f.end - f.start == 1 && f.class != 0 && surnames.contains_key(t) {
+        if f.end - f.start == 1 && surnames.contains_key(t) {
             f.class = 0;
             continue;
         }
