@@ -76,6 +76,15 @@ pub fn main(args: &[String]) -> Result<(), String> {
             a.spans.iter().filter_map(|s| kind_index(s.kind).map(|k| (s.start, s.end, k))).collect();
         for g in &gold {
             counts[g.2][2] += 1;
+            if show_errors > 0 && !pred.contains(g) {
+                let w: Vec<u16> = text.encode_utf16().collect();
+                let s = String::from_utf16_lossy(&w[g.0..g.1]);
+                let p = pred.iter().find(|p| p.0 < g.1 && g.0 < p.1);
+                let ps = p.map(|p| format!("{} {:?}", KINDS[p.2], String::from_utf16_lossy(&w[p.0..p.1])));
+                let (a, b) = (g.0.saturating_sub(40), (g.1 + 40).min(w.len()));
+                let ctx = String::from_utf16_lossy(&w[a..b]).replace('\n', " | ");
+                println!("  FN {} {:?}  pred: {}  ctx: {}", KINDS[g.2], s, ps.unwrap_or_else(|| "-".into()), ctx);
+            }
         }
         for p in &pred {
             counts[p.2][1] += 1;
@@ -86,7 +95,9 @@ pub fn main(args: &[String]) -> Result<(), String> {
                 let s = String::from_utf16_lossy(&w[p.0..p.1]);
                 let g = gold.iter().find(|g| g.0 < p.1 && p.0 < g.1);
                 let gs = g.map(|g| format!("{} {:?}", KINDS[g.2], String::from_utf16_lossy(&w[g.0..g.1])));
-                println!("  FP {} {:?}  gold: {}", KINDS[p.2], s, gs.unwrap_or_else(|| "-".into()));
+                let (a, b) = (p.0.saturating_sub(40), (p.1 + 40).min(w.len()));
+                let ctx = String::from_utf16_lossy(&w[a..b]).replace('\n', " | ");
+                println!("  FP {} {:?}  gold: {}  ctx: {}", KINDS[p.2], s, gs.unwrap_or_else(|| "-".into()), ctx);
                 shown += 1;
             }
         }

@@ -351,6 +351,48 @@ pub fn headline_flags(doc: &Doc) -> Vec<bool> {
     out
 }
 
+/// Per-token line style of a document: 0 prose; 1 a results/table row (numbers, hardly any lower-case
+/// words: "1. Michael Johnson (U.S.) 43.66", "Arsenal 2 Chelsea 1"); 2 a list of names (commas, no
+/// numbers, no lower-case words: "Given, Breen, Staunton, Irwin").
+pub fn line_styles(doc: &Doc) -> Vec<u8> {
+    let n = doc.tokens.len();
+    let mut out = vec![0u8; n];
+    let mut i = 0;
+    while i < n {
+        let mut j = i + 1;
+        while j < n && !doc.tokens[j].newline_before {
+            j += 1;
+        }
+        let (mut lw, mut nums, mut commas) = (0usize, 0usize, 0usize);
+        for k in i..j {
+            match doc.tokens[k].kind {
+                TokKind::Number => nums += 1,
+                TokKind::Word => {
+                    let w = doc.tok(k);
+                    if w.len() >= 3 && w.chars().next().is_some_and(|c| c.is_lowercase()) {
+                        lw += 1;
+                    }
+                }
+                _ => commas += (doc.tok(k) == ",") as usize,
+            }
+        }
+        let style = if nums >= 1 && lw <= nums / 2 {
+            1
+        } else if nums == 0 && lw == 0 && commas >= 2 {
+            2
+        } else {
+            0
+        };
+        if style != 0 {
+            for f in &mut out[i..j] {
+                *f = style;
+            }
+        }
+        i = j;
+    }
+    out
+}
+
 /// Position features of token `i` (index within the sentence `toks`), written to `out`.
 /// `info[k]` is the type info of sentence token k; `gzm` the multi-word gazetteer marks.
 pub fn pos_feats(
@@ -360,6 +402,7 @@ pub fn pos_feats(
     first_word: usize,
     gzm: &[[u32; GZ_SLOTS]],
     families: u32,
+    style: u8,
     out: &mut Vec<u32>,
 ) {
     let pad = TypeInfo { lower_h: 1, shape_h: 1, cap: false };
@@ -379,6 +422,10 @@ pub fn pos_feats(
         }
         if i < first_word {
             out.push(Fh::new(32).bucket());
+        }
+        if style != 0 {
+            out.push(Fh::new(37).n(style as u64).n(c.shape_h).bucket());
+            out.push(Fh::new(38).n(style as u64).n(p.shape_h).n(c.shape_h).n(x.shape_h).bucket());
         }
     }
     if families & fam::BIGRAM != 0 {

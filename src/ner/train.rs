@@ -333,6 +333,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
             nents += g.ents.len();
             let d = segment(&g.text);
             let hl = features::headline_flags(&d);
+            let ls = features::line_styles(&d);
             let labels = token_labels(&d, g, &lists, &mut misaligned);
             for sent in &d.sentences {
                 let r = sent.tokens.clone();
@@ -359,7 +360,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
                         s.feats.extend_from_slice(&fe[st..en[o]]);
                     }
                     pf.clear();
-                    features::pos_feats(i, n, &infos, fw, &gzm, families, &mut pf);
+                    features::pos_feats(i, n, &infos, fw, &gzm, families, ls[r.start + i], &mut pf);
                     s.feats.extend_from_slice(&pf);
                     s.offs.push(s.feats.len() as u32);
                 }
@@ -520,15 +521,26 @@ pub fn main(args: &[String]) -> Result<(), String> {
     let bytes = Model::write(scheme, families, qp, best_t.1, &btr, &rows);
     let m = Model::parse(&bytes).ok_or("model does not parse")?;
     let (qf, counts) = token_f1(&m, &lists, &dev, false);
-    let (qfd, _) = token_f1(&m, &lists, &dev, true);
+    let (qfd, dcounts) = token_f1(&m, &lists, &dev, true);
     eprintln!(
         "quantized: {} rows, {} bytes, s0 {s0:.4} k {kq:.2}; dev F1 {qf:.4}, with document pass {qfd:.4}",
         rows.len(),
         bytes.len()
     );
-    for (k, c) in counts.iter().enumerate() {
-        eprintln!("  {:<13} P {:.3} R {:.3} F1 {:.3}", super::CLASSES[k].as_str(), c[0] as f64 / c[1].max(1) as f64, c[0] as f64 / c[2].max(1) as f64, f1(c[0], c[1], c[2]));
+    for (k, (c, d)) in counts.iter().zip(&dcounts).enumerate() {
+        eprintln!(
+            "  {:<13} P {:.3} R {:.3} F1 {:.3}; with document pass P {:.3} R {:.3} F1 {:.3}",
+            super::CLASSES[k].as_str(),
+            c[0] as f64 / c[1].max(1) as f64,
+            c[0] as f64 / c[2].max(1) as f64,
+            f1(c[0], c[1], c[2]),
+            d[0] as f64 / d[1].max(1) as f64,
+            d[0] as f64 / d[2].max(1) as f64,
+            f1(d[0], d[1], d[2])
+        );
     }
+    let plo = dcounts[..3].iter().fold((0, 0, 0), |a, c| (a.0 + c[0], a.1 + c[1], a.2 + c[2]));
+    eprintln!("  micro person/organization/place with document pass: F1 {:.4}", f1(plo.0, plo.1, plo.2));
     if write {
         std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
         std::fs::write(out.join("model.bin"), &bytes).map_err(|e| e.to_string())?;
