@@ -194,11 +194,10 @@ pub struct Model {
     pub table: [f32; 256],
     pub temp: f32,
     pub trans: Vec<f32>,
-    /// Row index of each hash bucket (u32::MAX: none).
+    /// 1 + row index of each hash bucket (0: none), so the table starts as zeroed (lazily mapped) memory.
     pub row_of: Vec<u32>,
+    /// The i8 codes of each row (`nt` per row), decoded through `table` when added.
     pub rows: Vec<i8>,
-    /// The rows decoded to padded floats.
-    pub frows: Vec<Row>,
 }
 
 impl Weights for Model {
@@ -210,22 +209,14 @@ impl Weights for Model {
     }
     #[inline]
     fn add(&self, f: u32, acc: &mut [f32]) {
-        let r = self.row_of[f as usize];
-        if r == u32::MAX {
+        let Some(&r) = self.row_of.get(f as usize) else { return };
+        if r == 0 {
             return;
         }
-        let row = &self.rows[r as usize * self.nt..(r as usize + 1) * self.nt];
+        let r = (r - 1) as usize;
+        let Some(row) = self.rows.get(r * self.nt..(r + 1) * self.nt) else { return };
         for (a, &w) in acc.iter_mut().zip(row) {
             *a += self.table[w as u8 as usize];
-        }
-    }
-    #[inline]
-    fn add_row(&self, f: u32, acc: &mut Row) {
-        let r = self.row_of[f as usize];
-        if let Some(row) = self.frows.get(r as usize) {
-            for t in 0..NTP {
-                acc[t] += row[t];
-            }
         }
     }
     fn trans(&self, from: usize, to: usize) -> f32 {
@@ -265,11 +256,11 @@ impl Model {
         if n > b.len() {
             return None;
         }
-        let mut row_of = vec![u32::MAX; 1 << features::HASH_BITS];
+        let mut row_of = vec![0u32; 1 << features::HASH_BITS];
         let mut prev = 0u64;
         for k in 0..n {
             prev += r.varint()?;
-            *row_of.get_mut(prev as usize)? = k as u32;
+            *row_of.get_mut(prev as usize)? = k as u32 + 1;
         }
         let mut masks = Vec::with_capacity(n);
         for _ in 0..n {
@@ -283,17 +274,7 @@ impl Model {
                 }
             }
         }
-        let frows = rows
-            .chunks(nt)
-            .map(|r| {
-                let mut o = [0.0; NTP];
-                for (x, &w) in o.iter_mut().zip(r) {
-                    *x = table[w as u8 as usize];
-                }
-                o
-            })
-            .collect();
-        Some(Model { scheme, families, nt, table, temp, trans, row_of, rows, frows })
+        Some(Model { scheme, families, nt, table, temp, trans, row_of, rows })
     }
 
     /// Serializes: header, transitions, sorted buckets (delta varints), row masks, non-zero weights.
@@ -432,6 +413,10 @@ impl TypeCache {
     }
 }
 
+/// Word types kept in a [`TypeCache`] before it is cleared: 5 rows of `NTP` floats (480 bytes) each,
+/// so about 16 MB at most (memoization only: clearing never changes a result).
+pub const MAX_CACHED_TYPES: usize = 32_768;
+
 thread_local! {
     static CACHE: std::cell::RefCell<TypeCache> = std::cell::RefCell::new(TypeCache::default());
 }
@@ -445,9 +430,10 @@ pub fn tag_tokens<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool, consi
 /// Runs the tagger over every sentence of `doc`, reusing `tc` (which must belong to `w`).
 pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool, consistency: bool, tc: &mut TypeCache) -> Vec<Found> {
     let scheme = w.scheme();
+    let nt = scheme.nt();
     let fams = w.families();
     let headline = features::headline_flags(doc);
-    tc.bound(200_000);
+    tc.bound(MAX_CACHED_TYPES);
     let pad = tc.get(w, lists, "", false);
     if tc.lat.as_ref().is_none_or(|l| l.0 != conf) {
         let lat = Lat::new(scheme, w.temperature(), |a, b| w.trans(a, b));
@@ -488,7 +474,7 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
                 let j = i as isize + o as isize - 2;
                 let ty = if j < 0 || j >= n as isize { pad } else { types[j as usize] };
                 let src = &tc.arena[ty as usize * SLOTS + o];
-                for t in 0..NTP {
+                for t in 0..nt {
                     e[t] += src[t];
                 }
             }
@@ -575,6 +561,7 @@ pub struct Lat {
     m: Vec<Row>,
     mt: Vec<Row>,
     /// 1 for real tags, 0 for padding.
+    #[cfg_attr(not(test), allow(dead_code))]
     live: Row,
     inv: f32,
     /// Sources with many allowed targets (dense rows).
@@ -586,6 +573,24 @@ pub struct Lat {
     /// any.
     mtd: Vec<Row>,
     dense_tgt: Vec<usize>,
+    /// The allowed moves into each target `b` (CSR: `into[into_at[b]..into_at[b + 1]]`), sources in the
+    /// order the padded decoder summed them (dense sources ascending, then sparse ones by shift), so
+    /// sums come out bit-identical.
+    into_at: [usize; NTP + 1],
+    into: Vec<Move>,
+    /// The allowed moves out of each source `a`, targets ascending (CSR like `into`).
+    out_at: [usize; NTP + 1],
+    out: Vec<Move>,
+}
+
+/// One allowed tag move, seen from the other end: `k` is the source (in `into`) or target (in `out`).
+#[derive(Clone, Copy)]
+struct Move {
+    k: u8,
+    /// Transition score.
+    w: f32,
+    /// Its potential exp((w − max) / T) (0 until [`Lat::with_potentials`]).
+    m: f32,
 }
 
 impl Lat {
@@ -639,7 +644,64 @@ impl Lat {
                 (d, w, [0.0; NTP], [0.0; NTP])
             })
             .collect();
-        Lat { nt, tr, end_ok, m: Vec::new(), mt: Vec::new(), live, inv: 1.0 / temp.max(1e-3), dense_src, shifts, mtd: Vec::new(), dense_tgt: Vec::new() }
+        let mut lat = Lat {
+            nt,
+            tr,
+            end_ok,
+            m: Vec::new(),
+            mt: Vec::new(),
+            live,
+            inv: 1.0 / temp.max(1e-3),
+            dense_src,
+            shifts,
+            mtd: Vec::new(),
+            dense_tgt: Vec::new(),
+            into_at: [0; NTP + 1],
+            into: Vec::new(),
+            out_at: [0; NTP + 1],
+            out: Vec::new(),
+        };
+        lat.build_moves();
+        lat
+    }
+
+    /// Fills the move lists `into` / `out` from `tr`, `dense_src` and `shifts` (and `m` when present).
+    fn build_moves(&mut self) {
+        let nt = self.nt;
+        let neg = f32::NEG_INFINITY;
+        let pot = |s: &Lat, a: usize, b: usize| s.m.get(a).map_or(0.0, |r| r[b]);
+        self.into.clear();
+        for b in 0..NTP {
+            self.into_at[b] = self.into.len();
+            if b >= nt {
+                continue;
+            }
+            for &a in &self.dense_src {
+                if self.tr[a][b] != neg {
+                    self.into.push(Move { k: a as u8, w: self.tr[a][b], m: pot(self, a, b) });
+                }
+            }
+            for (d, w, _, _) in &self.shifts {
+                if b >= *d && w[b] != neg {
+                    let a = b - d;
+                    self.into.push(Move { k: a as u8, w: w[b], m: pot(self, a, b) });
+                }
+            }
+        }
+        self.into_at[NTP] = self.into.len();
+        self.out.clear();
+        for a in 0..NTP {
+            self.out_at[a] = self.out.len();
+            if a >= nt {
+                continue;
+            }
+            for b in 0..nt {
+                if self.tr[a][b] != neg {
+                    self.out.push(Move { k: b as u8, w: self.tr[a][b], m: pot(self, a, b) });
+                }
+            }
+        }
+        self.out_at[NTP] = self.out.len();
     }
     /// Adds the potentials needed by [`marginals`].
     pub fn with_potentials(mut self) -> Lat {
@@ -667,12 +729,80 @@ impl Lat {
                 }
             }
         }
+        self.build_moves();
         self
     }
 }
 
 /// Best tag sequence of `em` (one padded row per token) into `d.tags`.
+///
+/// Walks only the allowed moves into each real tag (141 for BILOU instead of 24 padded lanes per
+/// source): the maxima, and so the path, are exactly those of [`viterbi_padded`].
 pub(crate) fn viterbi(lat: &Lat, em: &[Row], d: &mut Dec) {
+    let n = em.len();
+    let nt = lat.nt;
+    let neg = f32::NEG_INFINITY;
+    d.delta.clear();
+    d.tags.clear();
+    if n == 0 {
+        return;
+    }
+    d.delta.resize(n, [neg; NTP]);
+    for t in 0..nt {
+        d.delta[0][t] = lat.tr[nt][t] + em[0][t];
+    }
+    for i in 1..n {
+        let prev = d.delta[i - 1];
+        let e = &em[i];
+        let cur = &mut d.delta[i];
+        for b in 0..nt {
+            let mut best = neg;
+            for mv in &lat.into[lat.into_at[b]..lat.into_at[b + 1]] {
+                let v = prev[mv.k as usize] + mv.w;
+                best = if v > best { v } else { best };
+            }
+            cur[b] = best + e[b];
+        }
+    }
+    trace_back(lat, d);
+}
+
+/// The arg max path from the filled `d.delta` (first maximum on ties, as the padded decoder).
+fn trace_back(lat: &Lat, d: &mut Dec) {
+    let n = d.delta.len();
+    let nt = lat.nt;
+    let neg = f32::NEG_INFINITY;
+    let mut best = neg;
+    let mut arg = 0usize;
+    for t in 0..nt {
+        let v = d.delta[n - 1][t];
+        if lat.end_ok[t] && v > best {
+            best = v;
+            arg = t;
+        }
+    }
+    d.tags.resize(n, 0);
+    d.tags[n - 1] = arg as u8;
+    for i in (1..n).rev() {
+        let prev = &d.delta[i - 1];
+        let mut best = neg;
+        let mut a_best = 0usize;
+        for mv in &lat.into[lat.into_at[arg]..lat.into_at[arg + 1]] {
+            let a = mv.k as usize;
+            let v = prev[a] + mv.w;
+            if v > best || (v == best && a < a_best) {
+                best = v;
+                a_best = a;
+            }
+        }
+        arg = a_best;
+        d.tags[i - 1] = arg as u8;
+    }
+}
+
+/// The plain decoder over padded rows (the reference the fast one is tested against).
+#[cfg(test)]
+pub(crate) fn viterbi_padded(lat: &Lat, em: &[Row], d: &mut Dec) {
     let n = em.len();
     let nt = lat.nt;
     let neg = f32::NEG_INFINITY;
@@ -737,6 +867,7 @@ pub(crate) fn viterbi(lat: &Lat, em: &[Row], d: &mut Dec) {
 const SHIFT_MAX: usize = 3;
 
 /// `row` preceded by SHIFT_MAX lanes of `fill`.
+#[cfg(test)]
 #[inline(always)]
 fn extend(row: &Row, fill: f32) -> [f32; NTP + SHIFT_MAX] {
     let mut e = [fill; NTP + SHIFT_MAX];
@@ -744,6 +875,7 @@ fn extend(row: &Row, fill: f32) -> [f32; NTP + SHIFT_MAX] {
     e
 }
 
+#[cfg(test)]
 #[inline(always)]
 fn max_add(best: &mut Row, x: f32, row: &Row) {
     for b in 0..NTP {
@@ -752,6 +884,7 @@ fn max_add(best: &mut Row, x: f32, row: &Row) {
     }
 }
 
+#[cfg(test)]
 #[inline(always)]
 fn max_add_row(best: &mut Row, x: &Row, row: &Row) {
     for b in 0..NTP {
@@ -760,6 +893,7 @@ fn max_add_row(best: &mut Row, x: &Row, row: &Row) {
     }
 }
 
+#[cfg(test)]
 #[inline(always)]
 fn mul_add(s: &mut Row, x: f32, row: &Row) {
     for b in 0..NTP {
@@ -767,6 +901,7 @@ fn mul_add(s: &mut Row, x: f32, row: &Row) {
     }
 }
 
+#[cfg(test)]
 #[inline(always)]
 fn mul_add_row(s: &mut Row, x: &Row, row: &Row) {
     for b in 0..NTP {
@@ -786,6 +921,7 @@ fn fast_exp(x: f32) -> f32 {
     f32::from_bits(((i + 127) << 23) as u32) * p
 }
 
+#[cfg(test)]
 #[inline]
 fn norm(v: &mut Row) {
     let s: f32 = v.iter().sum();
@@ -799,7 +935,99 @@ fn norm(v: &mut Row) {
 
 /// Posterior tag marginals (forward-backward over scores / temperature) of tokens `lo..hi`, left in
 /// `d.alpha`.
+///
+/// Sums over the allowed moves only, in the order [`marginals_padded`] adds them, so the results are
+/// bit-identical to it.
 pub(crate) fn marginals(lat: &Lat, em: &[Row], d: &mut Dec, lo: usize, hi: usize) {
+    let n = em.len();
+    let hi = hi.min(n);
+    let nt = lat.nt;
+    if lo >= hi || lat.m.is_empty() {
+        return;
+    }
+    let inv = lat.inv;
+    // Emission potentials, max-shifted per token (only the tokens the two passes read).
+    let pe = &mut d.emp;
+    pe.clear();
+    pe.resize(n, [0.0; NTP]);
+    for i in (0..hi).chain(hi.max(lo + 1)..n) {
+        let row = &em[i];
+        let mx = row[..nt].iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let p = &mut pe[i];
+        for t in 0..nt {
+            p[t] = fast_exp((row[t] - mx) * inv);
+        }
+    }
+    let (al, be) = (&mut d.alpha, &mut d.beta);
+    al.clear();
+    al.resize(n, [0.0; NTP]);
+    be.clear();
+    be.resize(n, [0.0; NTP]);
+    for t in 0..nt {
+        al[0][t] = lat.m[nt][t] * pe[0][t];
+    }
+    norm_nt(&mut al[0], nt);
+    for i in 1..hi {
+        let prev = al[i - 1];
+        let p = &pe[i];
+        let mut s = [0.0f32; NTP];
+        for b in 0..nt {
+            let mut x = 0.0f32;
+            for mv in &lat.into[lat.into_at[b]..lat.into_at[b + 1]] {
+                x += prev[mv.k as usize] * mv.m;
+            }
+            s[b] = x * p[b];
+        }
+        norm_nt(&mut s, nt);
+        al[i] = s;
+    }
+    for t in 0..nt {
+        be[n - 1][t] = if lat.end_ok[t] { 1.0 } else { 0.0 };
+    }
+    for i in (lo..n - 1).rev() {
+        let mut tmp = [0.0f32; NTP];
+        for b in 0..nt {
+            tmp[b] = pe[i + 1][b] * be[i + 1][b];
+        }
+        let mut s = [0.0f32; NTP];
+        for a in 0..nt {
+            let mut x = 0.0f32;
+            for mv in &lat.out[lat.out_at[a]..lat.out_at[a + 1]] {
+                x += tmp[mv.k as usize] * mv.m;
+            }
+            s[a] = x;
+        }
+        norm_nt(&mut s, nt);
+        be[i] = s;
+    }
+    for i in lo..hi {
+        let b = be[i];
+        let r = &mut al[i];
+        for t in 0..nt {
+            r[t] *= b[t];
+        }
+        norm_nt(r, nt);
+    }
+}
+
+/// [`norm`] over the first `nt` lanes (the others are zero).
+#[inline]
+fn norm_nt(v: &mut Row, nt: usize) {
+    let mut s = 0.0f32;
+    for &x in &v[..nt] {
+        s += x;
+    }
+    if s > 0.0 && s.is_finite() {
+        let r = 1.0 / s;
+        for x in v[..nt].iter_mut() {
+            *x *= r;
+        }
+    }
+}
+
+/// The plain forward-backward over padded rows (the reference the fast one is tested against).
+#[cfg(test)]
+pub(crate) fn marginals_padded(lat: &Lat, em: &[Row], d: &mut Dec, lo: usize, hi: usize) {
     let n = em.len();
     let hi = hi.min(n);
     if lo >= hi {

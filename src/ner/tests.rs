@@ -141,3 +141,50 @@ fn doc_pass_spreads_person_parts() {
     let n = names(t);
     assert!(n.contains(&(Kind::Person, "Mattis".into())), "{n:?}");
 }
+
+/// The move-list decoder gives exactly the padded decoder's paths and marginals (bit for bit), on
+/// random emissions with the shipped model's transitions and on a hand-made lattice.
+#[test]
+fn fast_decoder_matches_padded() {
+    let model = MODEL.as_ref().expect("model");
+    let lats = [
+        Lat::new(model.scheme, model.temp, |a, b| model.trans(a, b)).with_potentials(),
+        Lat::new(Scheme::Bilou, 0.7, |a, b| ((a * 7 + b * 3) % 11) as f32 * 0.3 - 1.5).with_potentials(),
+        Lat::new(Scheme::Bio, 1.0, |a, b| ((a * 5 + b) % 7) as f32 * 0.4 - 1.0).with_potentials(),
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut rnd = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed >> 40) as f32 / (1u64 << 24) as f32
+    };
+    let (mut d1, mut d2) = (Dec::default(), Dec::default());
+    for lat in &lats {
+        for n in [1usize, 2, 3, 7, 20, 45] {
+            for _ in 0..20 {
+                let em: Vec<Row> = (0..n)
+                    .map(|_| {
+                        let mut r = [0.0; NTP];
+                        for x in r.iter_mut().take(lat.nt) {
+                            *x = (rnd() - 0.7) * 8.0;
+                        }
+                        r
+                    })
+                    .collect();
+                viterbi(lat, &em, &mut d1);
+                viterbi_padded(lat, &em, &mut d2);
+                assert_eq!(d1.tags, d2.tags);
+                let lo = (rnd() * n as f32) as usize % n;
+                let hi = lo + 1 + (rnd() * (n - lo) as f32) as usize % (n - lo);
+                marginals(lat, &em, &mut d1, lo, hi);
+                marginals_padded(lat, &em, &mut d2, lo, hi);
+                for i in lo..hi {
+                    for t in 0..lat.nt {
+                        assert_eq!(d1.alpha[i][t].to_bits(), d2.alpha[i][t].to_bits(), "n {n} i {i} t {t}");
+                    }
+                }
+            }
+        }
+    }
+}
