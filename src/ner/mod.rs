@@ -466,24 +466,13 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
         }
         features::gaz_marks(doc, r.clone(), &caps, lists, &mut gzm);
         let fw = features::first_word(doc, r.clone());
-        em.clear();
-        em.resize(n, [0.0; NTP]);
-        for i in 0..n {
-            let mut e = [0.0f32; NTP];
-            for o in 0..SLOTS {
-                let j = i as isize + o as isize - 2;
-                let ty = if j < 0 || j >= n as isize { pad } else { types[j as usize] };
-                let src = &tc.arena[ty as usize * SLOTS + o];
-                for t in 0..nt {
-                    e[t] += src[t];
-                }
-            }
+        type_emissions(&tc.arena, &types, pad, nt, &mut em);
+        for (i, e) in em.iter_mut().enumerate() {
             pf.clear();
             features::pos_feats(i, n, &sinfo, fw, &gzm, fams, &mut pf);
             for &f in &pf {
-                w.add_row(f, &mut e);
+                w.add_row(f, e);
             }
-            em[i] = e;
         }
         viterbi(&lat, &em, &mut dec);
         spans.clear();
@@ -510,6 +499,29 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
         doc_pass(doc, lists, &mut found);
     }
     found
+}
+
+/// The type part of each token's emissions: the sum of slot `o` of the type at offset `o − 2`, for
+/// `o` = 0..5 (padding beyond the sentence). Each type's five slot rows are read together (one
+/// contiguous 480-byte block) and scattered to the tokens they reach, in the same order per token as
+/// a gather would add them.
+fn type_emissions(arena: &[Row], types: &[u32], pad: u32, nt: usize, em: &mut Vec<Row>) {
+    let n = types.len();
+    em.clear();
+    em.resize(n, [0.0; NTP]);
+    for j in 0..n + 4 {
+        // Sentence position j − 2.
+        let ty = if j < 2 || j >= n + 2 { pad } else { types[j - 2] };
+        let rows = &arena[ty as usize * SLOTS..ty as usize * SLOTS + SLOTS];
+        for (o, src) in rows.iter().enumerate() {
+            // Token i = (j − 2) + 2 − o.
+            let Some(i) = j.checked_sub(o) else { break };
+            let Some(e) = em.get_mut(i) else { continue };
+            for t in 0..nt {
+                e[t] += src[t];
+            }
+        }
+    }
 }
 
 /// Place cues that make a name ending in them a place ("Khorasan Province", "Indus River").
