@@ -194,8 +194,8 @@ pub struct Model {
     pub table: [f32; 256],
     pub temp: f32,
     pub trans: Vec<f32>,
-    /// 1 + row index of each hash bucket (0: none), so the table starts as zeroed (lazily mapped) memory.
-    pub row_of: Vec<u32>,
+    /// Which hash buckets have a row (rows are stored in bucket order, so a bucket's row is its rank).
+    pub buckets: BucketSet,
     /// The i8 codes of each row (`nt` per row), decoded through `table` when added.
     pub rows: Vec<i8>,
 }
@@ -209,11 +209,7 @@ impl Weights for Model {
     }
     #[inline]
     fn add(&self, f: u32, acc: &mut [f32]) {
-        let Some(&r) = self.row_of.get(f as usize) else { return };
-        if r == 0 {
-            return;
-        }
-        let r = (r - 1) as usize;
+        let Some(r) = self.buckets.rank(f) else { return };
         let Some(row) = self.rows.get(r * self.nt..(r + 1) * self.nt) else { return };
         for (a, &w) in acc.iter_mut().zip(row) {
             *a += self.table[w as u8 as usize];
@@ -256,12 +252,20 @@ impl Model {
         if n > b.len() {
             return None;
         }
-        let mut row_of = vec![0u32; 1 << features::HASH_BITS];
+        let mut buckets = BucketSet::new(1 << features::HASH_BITS);
         let mut prev = 0u64;
         for k in 0..n {
-            prev += r.varint()?;
-            *row_of.get_mut(prev as usize)? = k as u32 + 1;
+            let d = r.varint()?;
+            if k > 0 && d == 0 {
+                return None; // buckets must be strictly increasing
+            }
+            prev += d;
+            if prev >= 1 << features::HASH_BITS {
+                return None;
+            }
+            buckets.insert(prev as u32);
         }
+        buckets.finish();
         let mut masks = Vec::with_capacity(n);
         for _ in 0..n {
             masks.push(r.varint()?);
@@ -274,7 +278,7 @@ impl Model {
                 }
             }
         }
-        Some(Model { scheme, families, nt, table, temp, trans, row_of, rows })
+        Some(Model { scheme, families, nt, table, temp, trans, buckets, rows })
     }
 
     /// Serializes: header, transitions, sorted buckets (delta varints), row masks, non-zero weights.
@@ -304,6 +308,51 @@ impl Model {
             out.extend(r.iter().filter(|&&w| w != 0).map(|&w| w as u8));
         }
         out
+    }
+}
+
+/// A set of hash buckets with rank queries: a bitmap (128 KB for 2^20 buckets, small enough to stay
+/// in cache, unlike a 4 MB bucket → row table) and the number of members before each 64-bit word.
+#[derive(Clone, Default)]
+pub struct BucketSet {
+    bits: Vec<u64>,
+    before: Vec<u32>,
+}
+
+impl BucketSet {
+    /// An empty set of buckets `0..size`.
+    pub fn new(size: usize) -> BucketSet {
+        BucketSet { bits: vec![0; size.div_ceil(64)], before: Vec::new() }
+    }
+    /// Adds bucket `b` (< size); call [`BucketSet::finish`] after the last.
+    pub fn insert(&mut self, b: u32) {
+        if let Some(w) = self.bits.get_mut(b as usize / 64) {
+            *w |= 1 << (b % 64);
+        }
+    }
+    /// Computes the ranks.
+    pub fn finish(&mut self) {
+        let mut c = 0u32;
+        self.before = self
+            .bits
+            .iter()
+            .map(|w| {
+                let b = c;
+                c += w.count_ones();
+                b
+            })
+            .collect();
+    }
+    /// The number of members below `b`, if `b` is a member.
+    #[inline]
+    pub fn rank(&self, b: u32) -> Option<usize> {
+        let i = b as usize / 64;
+        let w = *self.bits.get(i)?;
+        let bit = 1u64 << (b % 64);
+        if w & bit == 0 {
+            return None;
+        }
+        Some(*self.before.get(i)? as usize + (w & (bit - 1)).count_ones() as usize)
     }
 }
 

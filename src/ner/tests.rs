@@ -188,3 +188,19 @@ fn fast_decoder_matches_padded() {
         }
     }
 }
+
+#[test]
+fn bucket_set_ranks() {
+    let members = [0u32, 1, 63, 64, 65, 200, 4095, (1 << 20) - 1];
+    let mut s = BucketSet::new(1 << 20);
+    for &b in &members {
+        s.insert(b);
+    }
+    s.finish();
+    for (k, &b) in members.iter().enumerate() {
+        assert_eq!(s.rank(b), Some(k), "bucket {b}");
+    }
+    for b in [2u32, 62, 66, 199, 201, 4094, 1 << 19, 1 << 20, u32::MAX] {
+        assert_eq!(s.rank(b), None, "bucket {b}");
+    }
+}
