@@ -634,24 +634,27 @@ pub struct Lat {
     /// any.
     mtd: Vec<Row>,
     dense_tgt: Vec<usize>,
-    /// The allowed moves into each target `b` (CSR: `into[into_at[b]..into_at[b + 1]]`), sources in the
-    /// order the padded decoder summed them (dense sources ascending, then sparse ones by shift), so
-    /// sums come out bit-identical.
+    /// The allowed moves into each target `b` (CSR: `into[into_at[b]..into_at[b + 1]]`), sources
+    /// ascending: the trace back's arg max.
     into_at: [usize; NTP + 1],
     into: Vec<Move>,
-    /// The allowed moves out of each source `a`, targets ascending (CSR like `into`).
-    out_at: [usize; NTP + 1],
-    out: Vec<Move>,
+    /// The dense block: moves from the dense sources `ds` to the targets `dt` any of them reaches, as
+    /// compact matrices (source-major `bw`/`bm`: scores, −∞ if forbidden, and potentials, 0 if forbidden;
+    /// target-major `bmt`), so each pass is a few straight loops over ≤ `nt` lanes.
+    ds: Vec<usize>,
+    dt: Vec<usize>,
+    bw: Vec<Row>,
+    bm: Vec<Row>,
+    bmt: Vec<Row>,
+    /// The moves from sparse sources, by lane shift then target (the order the padded decoder adds them).
+    sparse: Vec<(u8, u8, f32, f32)>,
 }
 
-/// One allowed tag move, seen from the other end: `k` is the source (in `into`) or target (in `out`).
+/// One allowed tag move into a target: its source `k` and transition score `w`.
 #[derive(Clone, Copy)]
 struct Move {
     k: u8,
-    /// Transition score.
     w: f32,
-    /// Its potential exp((w − max) / T) (0 until [`Lat::with_potentials`]).
-    m: f32,
 }
 
 impl Lat {
@@ -719,14 +722,19 @@ impl Lat {
             dense_tgt: Vec::new(),
             into_at: [0; NTP + 1],
             into: Vec::new(),
-            out_at: [0; NTP + 1],
-            out: Vec::new(),
+            ds: Vec::new(),
+            dt: Vec::new(),
+            bw: Vec::new(),
+            bm: Vec::new(),
+            bmt: Vec::new(),
+            sparse: Vec::new(),
         };
         lat.build_moves();
         lat
     }
 
-    /// Fills the move lists `into` / `out` from `tr`, `dense_src` and `shifts` (and `m` when present).
+    /// Fills the move lists (`into`, the dense block, `sparse`) from `tr`, `dense_src` and `shifts` (and
+    /// the potentials `m` when present).
     fn build_moves(&mut self) {
         let nt = self.nt;
         let neg = f32::NEG_INFINITY;
@@ -737,32 +745,38 @@ impl Lat {
             if b >= nt {
                 continue;
             }
-            for &a in &self.dense_src {
+            for a in 0..nt {
                 if self.tr[a][b] != neg {
-                    self.into.push(Move { k: a as u8, w: self.tr[a][b], m: pot(self, a, b) });
-                }
-            }
-            for (d, w, _, _) in &self.shifts {
-                if b >= *d && w[b] != neg {
-                    let a = b - d;
-                    self.into.push(Move { k: a as u8, w: w[b], m: pot(self, a, b) });
+                    self.into.push(Move { k: a as u8, w: self.tr[a][b] });
                 }
             }
         }
         self.into_at[NTP] = self.into.len();
-        self.out.clear();
-        for a in 0..NTP {
-            self.out_at[a] = self.out.len();
-            if a >= nt {
-                continue;
-            }
-            for b in 0..nt {
+        // The dense block.
+        self.ds = self.dense_src.clone();
+        self.dt = (0..nt).filter(|&b| self.ds.iter().any(|&a| self.tr[a][b] != neg)).collect();
+        self.bw = vec![[neg; NTP]; self.ds.len()];
+        self.bm = vec![[0.0; NTP]; self.ds.len()];
+        self.bmt = vec![[0.0; NTP]; self.dt.len()];
+        for (ai, &a) in self.ds.iter().enumerate() {
+            for (bi, &b) in self.dt.iter().enumerate() {
                 if self.tr[a][b] != neg {
-                    self.out.push(Move { k: b as u8, w: self.tr[a][b], m: pot(self, a, b) });
+                    let m = pot(self, a, b);
+                    self.bw[ai][bi] = self.tr[a][b];
+                    self.bm[ai][bi] = m;
+                    self.bmt[bi][ai] = m;
                 }
             }
         }
-        self.out_at[NTP] = self.out.len();
+        self.sparse.clear();
+        for (d, w, _, _) in &self.shifts {
+            for b in *d..nt {
+                if w[b] != neg {
+                    let a = b - d;
+                    self.sparse.push((a as u8, b as u8, w[b], pot(self, a, b)));
+                }
+            }
+        }
     }
     /// Adds the potentials needed by [`marginals`].
     pub fn with_potentials(mut self) -> Lat {
@@ -797,8 +811,9 @@ impl Lat {
 
 /// Best tag sequence of `em` (one padded row per token) into `d.tags`.
 ///
-/// Walks only the allowed moves into each real tag (141 for BILOU instead of 24 padded lanes per
-/// source): the maxima, and so the path, are exactly those of [`viterbi_padded`].
+/// Works on the compact dense block (closed → O/B/U for BILOU: 11 × 11) and the few sparse moves
+/// instead of 24 padded lanes per source: the maxima, and so the path, are exactly those of
+/// [`viterbi_padded`].
 pub(crate) fn viterbi(lat: &Lat, em: &[Row], d: &mut Dec) {
     let n = em.len();
     let nt = lat.nt;
@@ -812,17 +827,33 @@ pub(crate) fn viterbi(lat: &Lat, em: &[Row], d: &mut Dec) {
     for t in 0..nt {
         d.delta[0][t] = lat.tr[nt][t] + em[0][t];
     }
+    let ndt = lat.dt.len();
     for i in 1..n {
         let prev = d.delta[i - 1];
+        // Dense block, target lanes compact.
+        let mut bd = [neg; NTP];
+        for (&a, row) in lat.ds.iter().zip(&lat.bw) {
+            let pa = prev[a];
+            if pa != neg {
+                for (x, &w) in bd[..ndt].iter_mut().zip(&row[..ndt]) {
+                    let v = pa + w;
+                    *x = if v > *x { v } else { *x };
+                }
+            }
+        }
+        let mut best = [neg; NTP];
+        for (&b, &x) in lat.dt.iter().zip(&bd[..ndt]) {
+            best[b] = x;
+        }
+        for &(a, b, w, _) in &lat.sparse {
+            let v = prev[a as usize] + w;
+            let x = &mut best[b as usize];
+            *x = if v > *x { v } else { *x };
+        }
         let e = &em[i];
         let cur = &mut d.delta[i];
         for b in 0..nt {
-            let mut best = neg;
-            for mv in &lat.into[lat.into_at[b]..lat.into_at[b + 1]] {
-                let v = prev[mv.k as usize] + mv.w;
-                best = if v > best { v } else { best };
-            }
-            cur[b] = best + e[b];
+            cur[b] = best[b] + e[b];
         }
     }
     trace_back(lat, d);
@@ -1028,16 +1059,29 @@ pub(crate) fn marginals(lat: &Lat, em: &[Row], d: &mut Dec, lo: usize, hi: usize
         al[0][t] = lat.m[nt][t] * pe[0][t];
     }
     norm_nt(&mut al[0], nt);
+    let (ndt, nds) = (lat.dt.len(), lat.ds.len());
     for i in 1..hi {
         let prev = al[i - 1];
-        let p = &pe[i];
-        let mut s = [0.0f32; NTP];
-        for b in 0..nt {
-            let mut x = 0.0f32;
-            for mv in &lat.into[lat.into_at[b]..lat.into_at[b + 1]] {
-                x += prev[mv.k as usize] * mv.m;
+        // Dense block (target lanes compact), then the sparse moves, in the padded decoder's order.
+        let mut sd = [0.0f32; NTP];
+        for (&a, row) in lat.ds.iter().zip(&lat.bm) {
+            let x = prev[a];
+            if x != 0.0 {
+                for (s, &m) in sd[..ndt].iter_mut().zip(&row[..ndt]) {
+                    *s += x * m;
+                }
             }
-            s[b] = x * p[b];
+        }
+        let mut s = [0.0f32; NTP];
+        for (&b, &x) in lat.dt.iter().zip(&sd[..ndt]) {
+            s[b] = x;
+        }
+        for &(a, b, _, m) in &lat.sparse {
+            s[b as usize] += prev[a as usize] * m;
+        }
+        let p = &pe[i];
+        for b in 0..nt {
+            s[b] *= p[b];
         }
         norm_nt(&mut s, nt);
         al[i] = s;
@@ -1050,13 +1094,22 @@ pub(crate) fn marginals(lat: &Lat, em: &[Row], d: &mut Dec, lo: usize, hi: usize
         for b in 0..nt {
             tmp[b] = pe[i + 1][b] * be[i + 1][b];
         }
-        let mut s = [0.0f32; NTP];
-        for a in 0..nt {
-            let mut x = 0.0f32;
-            for mv in &lat.out[lat.out_at[a]..lat.out_at[a + 1]] {
-                x += tmp[mv.k as usize] * mv.m;
+        // Dense block (source lanes compact), then the sparse moves.
+        let mut sd = [0.0f32; NTP];
+        for (&b, row) in lat.dt.iter().zip(&lat.bmt) {
+            let x = tmp[b];
+            if x != 0.0 {
+                for (s, &m) in sd[..nds].iter_mut().zip(&row[..nds]) {
+                    *s += x * m;
+                }
             }
+        }
+        let mut s = [0.0f32; NTP];
+        for (&a, &x) in lat.ds.iter().zip(&sd[..nds]) {
             s[a] = x;
+        }
+        for &(a, b, _, m) in &lat.sparse {
+            s[a as usize] += tmp[b as usize] * m;
         }
         norm_nt(&mut s, nt);
         be[i] = s;
