@@ -403,6 +403,28 @@ impl Hasher for FxHasher {
 
 pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
+/// Hasher for packed short-word keys (`u128`): both halves folded and finished with a strong mixer,
+/// so the low bits the hash table indexes by depend on every byte.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = features::mix(self.0 ^ b as u64);
+        }
+    }
+    #[inline]
+    fn write_u128(&mut self, i: u128) {
+        let x = (i as u64) ^ ((i >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = features::mix(self.0 ^ x);
+    }
+}
+
 /// A found name: tokens `start..end` of the document, its class and confidence.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Found {
@@ -425,6 +447,10 @@ pub(crate) struct Dec {
 /// Summed slot scores per word type (and headline flag), kept across documents for one model.
 #[derive(Default)]
 pub struct TypeCache {
+    /// Words of up to 15 bytes, keyed by their bytes packed with length and headline flag (no heap
+    /// key, integer compare).
+    short: HashMap<u128, u32, BuildHasherDefault<KeyHasher>>,
+    /// Longer words, per headline flag.
     maps: [FxMap<String, u32>; 2],
     arena: Vec<Row>,
     infos: Vec<TypeInfo>,
@@ -434,7 +460,12 @@ pub struct TypeCache {
 
 impl TypeCache {
     fn get<W: Weights>(&mut self, w: &W, lists: &Lists, raw: &str, hl: bool) -> u32 {
-        if let Some(&id) = self.maps[hl as usize].get(raw) {
+        let short = short_key(raw, hl);
+        let hit = match short {
+            Some(k) => self.short.get(&k),
+            None => self.maps[hl as usize].get(raw),
+        };
+        if let Some(&id) = hit {
             return id;
         }
         let mut ends = [0usize; SLOTS];
@@ -451,7 +482,10 @@ impl TypeCache {
         }
         self.infos.push(info);
         let id = (self.infos.len() - 1) as u32;
-        self.maps[hl as usize].insert(raw.to_string(), id);
+        match short {
+            Some(k) => self.short.insert(k, id),
+            None => self.maps[hl as usize].insert(raw.to_string(), id),
+        };
         id
     }
     /// Drops everything when the cache has grown past `max_types`.
@@ -465,6 +499,20 @@ impl TypeCache {
 /// Word types kept in a [`TypeCache`] before it is cleared: 5 rows of `NTP` floats (480 bytes) each,
 /// so about 16 MB at most (memoization only: clearing never changes a result).
 pub const MAX_CACHED_TYPES: usize = 32_768;
+
+/// A word of at most 15 bytes and its headline flag as one integer: the bytes, zero-padded, then a
+/// last byte holding the length and the flag (so distinct keys never collide).
+#[inline]
+fn short_key(raw: &str, hl: bool) -> Option<u128> {
+    let b = raw.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut k = [0u8; 16];
+    k[..b.len()].copy_from_slice(b);
+    k[15] = b.len() as u8 | (hl as u8) << 4;
+    Some(u128::from_le_bytes(k))
+}
 
 thread_local! {
     static CACHE: std::cell::RefCell<TypeCache> = std::cell::RefCell::new(TypeCache::default());
