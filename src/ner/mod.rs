@@ -531,7 +531,7 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
     let fams = w.families();
     let headline = features::headline_flags(doc);
     tc.bound(MAX_CACHED_TYPES);
-    let pad = tc.get(w, lists, "", false);
+    let mut pad = tc.get(w, lists, "", false);
     if tc.lat.as_ref().is_none_or(|l| l.0 != conf) {
         let lat = Lat::new(scheme, w.temperature(), |a, b| w.trans(a, b));
         tc.lat = Some((conf, if conf { lat.with_potentials() } else { lat }));
@@ -551,6 +551,11 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
         let n = r.len();
         if n == 0 {
             continue;
+        }
+        if tc.infos.len() > MAX_CACHED_TYPES {
+            // A long document with many word types: start the cache over (memoization only).
+            tc.bound(MAX_CACHED_TYPES);
+            pad = tc.get(w, lists, "", false);
         }
         types.clear();
         sinfo.clear();

@@ -204,3 +204,24 @@ fn bucket_set_ranks() {
         assert_eq!(s.rank(b), None, "bucket {b}");
     }
 }
+
+/// A type cache that overflows mid-document starts over (between sentences) without changing any
+/// result.
+#[test]
+fn type_cache_reset_keeps_results() {
+    let model = MODEL.as_ref().expect("model");
+    let text = "Pakistan Army chief General Qamar Javed Bajwa met U.S. Defense Secretary Jim Mattis in Washington.\n\
+                Bajwa later flew to London, where Reuters reported the talks.";
+    let doc = segment(text);
+    let fresh = tag_tokens(model, &LISTS, &doc, true, true);
+    let mut tc = TypeCache::default();
+    // Just under the bound: the first sentence's words push it over, so the second starts over.
+    for k in 0..MAX_CACHED_TYPES - 3 {
+        tc.get(model, &LISTS, &format!("w{k}"), false);
+    }
+    assert!(tc.infos.len() <= MAX_CACHED_TYPES);
+    let reset = tag_tokens_cached(model, &LISTS, &doc, true, true, &mut tc);
+    assert!(tc.infos.len() < 100);
+    assert_eq!(fresh, reset);
+    assert!(!fresh.is_empty());
+}
