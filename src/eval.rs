@@ -126,11 +126,14 @@ pub fn main(args: &[String]) -> Result<(), String> {
 /// `article-lens bench-ner FILE [--mb N]`: segment + tag throughput (a JSONL file's "text" fields or a
 /// plain text file), repeated until N MB (default 20) were tagged.
 pub fn bench_main(args: &[String]) -> Result<(), String> {
-    let path = args.first().ok_or("usage: article-lens bench-ner FILE [--mb N]")?;
+    let path = args.first().ok_or("usage: article-lens bench-ner FILE [--mb N | --cold]")?;
     let mb: f64 = match args.get(1).map(String::as_str) {
         Some("--mb") => args.get(2).and_then(|n| n.parse().ok()).unwrap_or(20.0),
         _ => 20.0,
     };
+    if args.get(1).map(String::as_str) == Some("--cold") {
+        return cold_main(path);
+    }
     let raw = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let docs: Vec<String> = if path.ends_with(".jsonl") {
         raw.lines()
@@ -172,6 +175,27 @@ pub fn bench_main(args: &[String]) -> Result<(), String> {
         done as f64 / 1e6 / tag_s,
         done as f64 / 1e6 / (seg_s + tag_s),
         names
+    );
+    Ok(())
+}
+
+/// `bench-ner FILE --cold`: the cost of the first `analyze` call in this process (embedded model and
+/// lists loaded, type cache empty) on FILE, then of a second call on the same text.
+fn cold_main(path: &str) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let opts = Options::default();
+    let t0 = Instant::now();
+    let a = analyze(&text, &opts);
+    let first = t0.elapsed().as_secs_f64();
+    let t1 = Instant::now();
+    let b = analyze(&text, &opts);
+    let second = t1.elapsed().as_secs_f64();
+    println!(
+        "bench-ner --cold: first analyze {:.2} ms (model + lists load), second {:.2} ms; {} bytes, {} spans",
+        first * 1e3,
+        second * 1e3,
+        text.len(),
+        a.spans.len().min(b.spans.len())
     );
     Ok(())
 }

@@ -196,11 +196,10 @@ pub struct Model {
     pub table: [f32; 256],
     pub temp: f32,
     pub trans: Vec<f32>,
-    /// Row index of each hash bucket (u32::MAX: none).
-    pub row_of: Vec<u32>,
+    /// Which hash buckets have a row (rows are stored in bucket order, so a bucket's row is its rank).
+    pub buckets: BucketSet,
+    /// The i8 codes of each row (`nt` per row), decoded through `table` when added.
     pub rows: Vec<i8>,
-    /// The rows decoded to padded floats.
-    pub frows: Vec<Row>,
 }
 
 impl Weights for Model {
@@ -212,22 +211,10 @@ impl Weights for Model {
     }
     #[inline]
     fn add(&self, f: u32, acc: &mut [f32]) {
-        let r = self.row_of[f as usize];
-        if r == u32::MAX {
-            return;
-        }
-        let row = &self.rows[r as usize * self.nt..(r as usize + 1) * self.nt];
+        let Some(r) = self.buckets.rank(f) else { return };
+        let Some(row) = self.rows.get(r * self.nt..(r + 1) * self.nt) else { return };
         for (a, &w) in acc.iter_mut().zip(row) {
             *a += self.table[w as u8 as usize];
-        }
-    }
-    #[inline]
-    fn add_row(&self, f: u32, acc: &mut Row) {
-        let r = self.row_of[f as usize];
-        if let Some(row) = self.frows.get(r as usize) {
-            for t in 0..NTP {
-                acc[t] += row[t];
-            }
         }
     }
     fn trans(&self, from: usize, to: usize) -> f32 {
@@ -267,12 +254,20 @@ impl Model {
         if n > b.len() {
             return None;
         }
-        let mut row_of = vec![u32::MAX; 1 << features::HASH_BITS];
+        let mut buckets = BucketSet::new(1 << features::HASH_BITS);
         let mut prev = 0u64;
         for k in 0..n {
-            prev += r.varint()?;
-            *row_of.get_mut(prev as usize)? = k as u32;
+            let d = r.varint()?;
+            if k > 0 && d == 0 {
+                return None; // buckets must be strictly increasing
+            }
+            prev += d;
+            if prev >= 1 << features::HASH_BITS {
+                return None;
+            }
+            buckets.insert(prev as u32);
         }
+        buckets.finish();
         let mut masks = Vec::with_capacity(n);
         for _ in 0..n {
             masks.push(r.varint()?);
@@ -285,17 +280,7 @@ impl Model {
                 }
             }
         }
-        let frows = rows
-            .chunks(nt)
-            .map(|r| {
-                let mut o = [0.0; NTP];
-                for (x, &w) in o.iter_mut().zip(r) {
-                    *x = table[w as u8 as usize];
-                }
-                o
-            })
-            .collect();
-        Some(Model { scheme, families, nt, table, temp, trans, row_of, rows, frows })
+        Some(Model { scheme, families, nt, table, temp, trans, buckets, rows })
     }
 
     /// Serializes: header, transitions, sorted buckets (delta varints), row masks, non-zero weights.
@@ -325,6 +310,51 @@ impl Model {
             out.extend(r.iter().filter(|&&w| w != 0).map(|&w| w as u8));
         }
         out
+    }
+}
+
+/// A set of hash buckets with rank queries: a bitmap (128 KB for 2^20 buckets, small enough to stay
+/// in cache, unlike a 4 MB bucket → row table) and the number of members before each 64-bit word.
+#[derive(Clone, Default)]
+pub struct BucketSet {
+    bits: Vec<u64>,
+    before: Vec<u32>,
+}
+
+impl BucketSet {
+    /// An empty set of buckets `0..size`.
+    pub fn new(size: usize) -> BucketSet {
+        BucketSet { bits: vec![0; size.div_ceil(64)], before: Vec::new() }
+    }
+    /// Adds bucket `b` (< size); call [`BucketSet::finish`] after the last.
+    pub fn insert(&mut self, b: u32) {
+        if let Some(w) = self.bits.get_mut(b as usize / 64) {
+            *w |= 1 << (b % 64);
+        }
+    }
+    /// Computes the ranks.
+    pub fn finish(&mut self) {
+        let mut c = 0u32;
+        self.before = self
+            .bits
+            .iter()
+            .map(|w| {
+                let b = c;
+                c += w.count_ones();
+                b
+            })
+            .collect();
+    }
+    /// The number of members below `b`, if `b` is a member.
+    #[inline]
+    pub fn rank(&self, b: u32) -> Option<usize> {
+        let i = b as usize / 64;
+        let w = *self.bits.get(i)?;
+        let bit = 1u64 << (b % 64);
+        if w & bit == 0 {
+            return None;
+        }
+        Some(*self.before.get(i)? as usize + (w & (bit - 1)).count_ones() as usize)
     }
 }
 
@@ -375,6 +405,28 @@ impl Hasher for FxHasher {
 
 pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
+/// Hasher for packed short-word keys (`u128`): both halves folded and finished with a strong mixer,
+/// so the low bits the hash table indexes by depend on every byte.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = features::mix(self.0 ^ b as u64);
+        }
+    }
+    #[inline]
+    fn write_u128(&mut self, i: u128) {
+        let x = (i as u64) ^ ((i >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = features::mix(self.0 ^ x);
+    }
+}
+
 /// A found name: tokens `start..end` of the document, its class and confidence.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Found {
@@ -397,6 +449,10 @@ pub(crate) struct Dec {
 /// Summed slot scores per word type (and headline flag), kept across documents for one model.
 #[derive(Default)]
 pub struct TypeCache {
+    /// Words of up to 15 bytes, keyed by their bytes packed with length and headline flag (no heap
+    /// key, integer compare).
+    short: HashMap<u128, u32, BuildHasherDefault<KeyHasher>>,
+    /// Longer words, per headline flag.
     maps: [FxMap<String, u32>; 2],
     arena: Vec<Row>,
     infos: Vec<TypeInfo>,
@@ -406,7 +462,12 @@ pub struct TypeCache {
 
 impl TypeCache {
     fn get<W: Weights>(&mut self, w: &W, lists: &Lists, raw: &str, hl: bool) -> u32 {
-        if let Some(&id) = self.maps[hl as usize].get(raw) {
+        let short = short_key(raw, hl);
+        let hit = match short {
+            Some(k) => self.short.get(&k),
+            None => self.maps[hl as usize].get(raw),
+        };
+        if let Some(&id) = hit {
             return id;
         }
         let mut ends = [0usize; SLOTS];
@@ -423,7 +484,10 @@ impl TypeCache {
         }
         self.infos.push(info);
         let id = (self.infos.len() - 1) as u32;
-        self.maps[hl as usize].insert(raw.to_string(), id);
+        match short {
+            Some(k) => self.short.insert(k, id),
+            None => self.maps[hl as usize].insert(raw.to_string(), id),
+        };
         id
     }
     /// Drops everything when the cache has grown past `max_types`.
@@ -432,6 +496,24 @@ impl TypeCache {
             *self = TypeCache::default();
         }
     }
+}
+
+/// Word types kept in a [`TypeCache`] before it is cleared: 5 rows of `NTP` floats (480 bytes) each,
+/// so about 16 MB at most (memoization only: clearing never changes a result).
+pub const MAX_CACHED_TYPES: usize = 32_768;
+
+/// A word of at most 15 bytes and its headline flag as one integer: the bytes, zero-padded, then a
+/// last byte holding the length and the flag (so distinct keys never collide).
+#[inline]
+fn short_key(raw: &str, hl: bool) -> Option<u128> {
+    let b = raw.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut k = [0u8; 16];
+    k[..b.len()].copy_from_slice(b);
+    k[15] = b.len() as u8 | (hl as u8) << 4;
+    Some(u128::from_le_bytes(k))
 }
 
 thread_local! {
@@ -447,11 +529,12 @@ pub fn tag_tokens<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool, consi
 /// Runs the tagger over every sentence of `doc`, reusing `tc` (which must belong to `w`).
 pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool, consistency: bool, tc: &mut TypeCache) -> Vec<Found> {
     let scheme = w.scheme();
+    let nt = scheme.nt();
     let fams = w.families();
     let headline = features::headline_flags(doc);
     let styles = features::line_styles(doc);
-    tc.bound(200_000);
-    let pad = tc.get(w, lists, "", false);
+    tc.bound(MAX_CACHED_TYPES);
+    let mut pad = tc.get(w, lists, "", false);
     if tc.lat.as_ref().is_none_or(|l| l.0 != conf) {
         let lat = Lat::new(scheme, w.temperature(), |a, b| w.trans(a, b));
         tc.lat = Some((conf, if conf { lat.with_potentials() } else { lat }));
@@ -472,6 +555,11 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
         if n == 0 {
             continue;
         }
+        if tc.infos.len() > MAX_CACHED_TYPES {
+            // A long document with many word types: start the cache over (memoization only).
+            tc.bound(MAX_CACHED_TYPES);
+            pad = tc.get(w, lists, "", false);
+        }
         types.clear();
         sinfo.clear();
         caps.clear();
@@ -483,24 +571,13 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
         }
         features::gaz_marks(doc, r.clone(), &caps, lists, &mut gzm);
         let fw = features::first_word(doc, r.clone());
-        em.clear();
-        em.resize(n, [0.0; NTP]);
-        for i in 0..n {
-            let mut e = [0.0f32; NTP];
-            for o in 0..SLOTS {
-                let j = i as isize + o as isize - 2;
-                let ty = if j < 0 || j >= n as isize { pad } else { types[j as usize] };
-                let src = &tc.arena[ty as usize * SLOTS + o];
-                for t in 0..NTP {
-                    e[t] += src[t];
-                }
-            }
+        type_emissions(&tc.arena, &types, pad, nt, &mut em);
+        for (i, e) in em.iter_mut().enumerate() {
             pf.clear();
             features::pos_feats(i, n, &sinfo, fw, &gzm, fams, styles[r.start + i], &mut pf);
             for &f in &pf {
-                w.add_row(f, &mut e);
+                w.add_row(f, e);
             }
-            em[i] = e;
         }
         viterbi(&lat, &em, &mut dec);
         spans.clear();
@@ -527,6 +604,29 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
         doc_pass(doc, lists, &mut found);
     }
     found
+}
+
+/// The type part of each token's emissions: the sum of slot `o` of the type at offset `o − 2`, for
+/// `o` = 0..5 (padding beyond the sentence). Each type's five slot rows are read together (one
+/// contiguous 480-byte block) and scattered to the tokens they reach, in the same order per token as
+/// a gather would add them.
+fn type_emissions(arena: &[Row], types: &[u32], pad: u32, nt: usize, em: &mut Vec<Row>) {
+    let n = types.len();
+    em.clear();
+    em.resize(n, [0.0; NTP]);
+    for j in 0..n + 4 {
+        // Sentence position j − 2.
+        let ty = if j < 2 || j >= n + 2 { pad } else { types[j - 2] };
+        let rows = &arena[ty as usize * SLOTS..ty as usize * SLOTS + SLOTS];
+        for (o, src) in rows.iter().enumerate() {
+            // Token i = (j − 2) + 2 − o.
+            let Some(i) = j.checked_sub(o) else { break };
+            let Some(e) = em.get_mut(i) else { continue };
+            for t in 0..nt {
+                e[t] += src[t];
+            }
+        }
+    }
 }
 
 /// Place cues that make a name ending in them a place ("Khorasan Province", "Indus River").
@@ -578,6 +678,7 @@ pub struct Lat {
     m: Vec<Row>,
     mt: Vec<Row>,
     /// 1 for real tags, 0 for padding.
+    #[cfg_attr(not(test), allow(dead_code))]
     live: Row,
     inv: f32,
     /// Sources with many allowed targets (dense rows).
@@ -589,6 +690,27 @@ pub struct Lat {
     /// any.
     mtd: Vec<Row>,
     dense_tgt: Vec<usize>,
+    /// The allowed moves into each target `b` (CSR: `into[into_at[b]..into_at[b + 1]]`), sources
+    /// ascending: the trace back's arg max.
+    into_at: [usize; NTP + 1],
+    into: Vec<Move>,
+    /// The dense block: moves from the dense sources `ds` to the targets `dt` any of them reaches, as
+    /// compact matrices (source-major `bw`/`bm`: scores, −∞ if forbidden, and potentials, 0 if forbidden;
+    /// target-major `bmt`), so each pass is a few straight loops over ≤ `nt` lanes.
+    ds: Vec<usize>,
+    dt: Vec<usize>,
+    bw: Vec<Row>,
+    bm: Vec<Row>,
+    bmt: Vec<Row>,
+    /// The moves from sparse sources, by lane shift then target (the order the padded decoder adds them).
+    sparse: Vec<(u8, u8, f32, f32)>,
+}
+
+/// One allowed tag move into a target: its source `k` and transition score `w`.
+#[derive(Clone, Copy)]
+struct Move {
+    k: u8,
+    w: f32,
 }
 
 impl Lat {
@@ -642,7 +764,75 @@ impl Lat {
                 (d, w, [0.0; NTP], [0.0; NTP])
             })
             .collect();
-        Lat { nt, tr, end_ok, m: Vec::new(), mt: Vec::new(), live, inv: 1.0 / temp.max(1e-3), dense_src, shifts, mtd: Vec::new(), dense_tgt: Vec::new() }
+        let mut lat = Lat {
+            nt,
+            tr,
+            end_ok,
+            m: Vec::new(),
+            mt: Vec::new(),
+            live,
+            inv: 1.0 / temp.max(1e-3),
+            dense_src,
+            shifts,
+            mtd: Vec::new(),
+            dense_tgt: Vec::new(),
+            into_at: [0; NTP + 1],
+            into: Vec::new(),
+            ds: Vec::new(),
+            dt: Vec::new(),
+            bw: Vec::new(),
+            bm: Vec::new(),
+            bmt: Vec::new(),
+            sparse: Vec::new(),
+        };
+        lat.build_moves();
+        lat
+    }
+
+    /// Fills the move lists (`into`, the dense block, `sparse`) from `tr`, `dense_src` and `shifts` (and
+    /// the potentials `m` when present).
+    fn build_moves(&mut self) {
+        let nt = self.nt;
+        let neg = f32::NEG_INFINITY;
+        let pot = |s: &Lat, a: usize, b: usize| s.m.get(a).map_or(0.0, |r| r[b]);
+        self.into.clear();
+        for b in 0..NTP {
+            self.into_at[b] = self.into.len();
+            if b >= nt {
+                continue;
+            }
+            for a in 0..nt {
+                if self.tr[a][b] != neg {
+                    self.into.push(Move { k: a as u8, w: self.tr[a][b] });
+                }
+            }
+        }
+        self.into_at[NTP] = self.into.len();
+        // The dense block.
+        self.ds = self.dense_src.clone();
+        self.dt = (0..nt).filter(|&b| self.ds.iter().any(|&a| self.tr[a][b] != neg)).collect();
+        self.bw = vec![[neg; NTP]; self.ds.len()];
+        self.bm = vec![[0.0; NTP]; self.ds.len()];
+        self.bmt = vec![[0.0; NTP]; self.dt.len()];
+        for (ai, &a) in self.ds.iter().enumerate() {
+            for (bi, &b) in self.dt.iter().enumerate() {
+                if self.tr[a][b] != neg {
+                    let m = pot(self, a, b);
+                    self.bw[ai][bi] = self.tr[a][b];
+                    self.bm[ai][bi] = m;
+                    self.bmt[bi][ai] = m;
+                }
+            }
+        }
+        self.sparse.clear();
+        for (d, w, _, _) in &self.shifts {
+            for b in *d..nt {
+                if w[b] != neg {
+                    let a = b - d;
+                    self.sparse.push((a as u8, b as u8, w[b], pot(self, a, b)));
+                }
+            }
+        }
     }
     /// Adds the potentials needed by [`marginals`].
     pub fn with_potentials(mut self) -> Lat {
@@ -670,12 +860,97 @@ impl Lat {
                 }
             }
         }
+        self.build_moves();
         self
     }
 }
 
 /// Best tag sequence of `em` (one padded row per token) into `d.tags`.
+///
+/// Works on the compact dense block (closed → O/B/U for BILOU: 11 × 11) and the few sparse moves
+/// instead of 24 padded lanes per source: the maxima, and so the path, are exactly those of
+/// [`viterbi_padded`].
 pub(crate) fn viterbi(lat: &Lat, em: &[Row], d: &mut Dec) {
+    let n = em.len();
+    let nt = lat.nt;
+    let neg = f32::NEG_INFINITY;
+    d.delta.clear();
+    d.tags.clear();
+    if n == 0 {
+        return;
+    }
+    d.delta.resize(n, [neg; NTP]);
+    for t in 0..nt {
+        d.delta[0][t] = lat.tr[nt][t] + em[0][t];
+    }
+    let ndt = lat.dt.len();
+    for i in 1..n {
+        let prev = d.delta[i - 1];
+        // Dense block, target lanes compact.
+        let mut bd = [neg; NTP];
+        for (&a, row) in lat.ds.iter().zip(&lat.bw) {
+            let pa = prev[a];
+            if pa != neg {
+                for (x, &w) in bd[..ndt].iter_mut().zip(&row[..ndt]) {
+                    let v = pa + w;
+                    *x = if v > *x { v } else { *x };
+                }
+            }
+        }
+        let mut best = [neg; NTP];
+        for (&b, &x) in lat.dt.iter().zip(&bd[..ndt]) {
+            best[b] = x;
+        }
+        for &(a, b, w, _) in &lat.sparse {
+            let v = prev[a as usize] + w;
+            let x = &mut best[b as usize];
+            *x = if v > *x { v } else { *x };
+        }
+        let e = &em[i];
+        let cur = &mut d.delta[i];
+        for b in 0..nt {
+            cur[b] = best[b] + e[b];
+        }
+    }
+    trace_back(lat, d);
+}
+
+/// The arg max path from the filled `d.delta` (first maximum on ties, as the padded decoder).
+fn trace_back(lat: &Lat, d: &mut Dec) {
+    let n = d.delta.len();
+    let nt = lat.nt;
+    let neg = f32::NEG_INFINITY;
+    let mut best = neg;
+    let mut arg = 0usize;
+    for t in 0..nt {
+        let v = d.delta[n - 1][t];
+        if lat.end_ok[t] && v > best {
+            best = v;
+            arg = t;
+        }
+    }
+    d.tags.resize(n, 0);
+    d.tags[n - 1] = arg as u8;
+    for i in (1..n).rev() {
+        let prev = &d.delta[i - 1];
+        let mut best = neg;
+        let mut a_best = 0usize;
+        for mv in &lat.into[lat.into_at[arg]..lat.into_at[arg + 1]] {
+            let a = mv.k as usize;
+            let v = prev[a] + mv.w;
+            if v > best || (v == best && a < a_best) {
+                best = v;
+                a_best = a;
+            }
+        }
+        arg = a_best;
+        d.tags[i - 1] = arg as u8;
+    }
+}
+
+/// The plain decoder over padded rows (the reference the fast one is tested against).
+#[cfg(test)]
+pub(crate) fn viterbi_padded(lat: &Lat, em: &[Row], d: &mut Dec) {
     let n = em.len();
     let nt = lat.nt;
     let neg = f32::NEG_INFINITY;
@@ -740,6 +1015,7 @@ pub(crate) fn viterbi(lat: &Lat, em: &[Row], d: &mut Dec) {
 const SHIFT_MAX: usize = 3;
 
 /// `row` preceded by SHIFT_MAX lanes of `fill`.
+#[cfg(test)]
 #[inline(always)]
 fn extend(row: &Row, fill: f32) -> [f32; NTP + SHIFT_MAX] {
     let mut e = [fill; NTP + SHIFT_MAX];
@@ -747,6 +1023,7 @@ fn extend(row: &Row, fill: f32) -> [f32; NTP + SHIFT_MAX] {
     e
 }
 
+#[cfg(test)]
 #[inline(always)]
 fn max_add(best: &mut Row, x: f32, row: &Row) {
     for b in 0..NTP {
@@ -755,6 +1032,7 @@ fn max_add(best: &mut Row, x: f32, row: &Row) {
     }
 }
 
+#[cfg(test)]
 #[inline(always)]
 fn max_add_row(best: &mut Row, x: &Row, row: &Row) {
     for b in 0..NTP {
@@ -763,6 +1041,7 @@ fn max_add_row(best: &mut Row, x: &Row, row: &Row) {
     }
 }
 
+#[cfg(test)]
 #[inline(always)]
 fn mul_add(s: &mut Row, x: f32, row: &Row) {
     for b in 0..NTP {
@@ -770,6 +1049,7 @@ fn mul_add(s: &mut Row, x: f32, row: &Row) {
     }
 }
 
+#[cfg(test)]
 #[inline(always)]
 fn mul_add_row(s: &mut Row, x: &Row, row: &Row) {
     for b in 0..NTP {
@@ -789,6 +1069,7 @@ fn fast_exp(x: f32) -> f32 {
     f32::from_bits(((i + 127) << 23) as u32) * p
 }
 
+#[cfg(test)]
 #[inline]
 fn norm(v: &mut Row) {
     let s: f32 = v.iter().sum();
@@ -802,7 +1083,121 @@ fn norm(v: &mut Row) {
 
 /// Posterior tag marginals (forward-backward over scores / temperature) of tokens `lo..hi`, left in
 /// `d.alpha`.
+///
+/// Sums over the allowed moves only, in the order [`marginals_padded`] adds them, so the results are
+/// bit-identical to it.
 pub(crate) fn marginals(lat: &Lat, em: &[Row], d: &mut Dec, lo: usize, hi: usize) {
+    let n = em.len();
+    let hi = hi.min(n);
+    let nt = lat.nt;
+    if lo >= hi || lat.m.is_empty() {
+        return;
+    }
+    let inv = lat.inv;
+    // Emission potentials, max-shifted per token (only the tokens the two passes read).
+    let pe = &mut d.emp;
+    pe.clear();
+    pe.resize(n, [0.0; NTP]);
+    for i in (0..hi).chain(hi.max(lo + 1)..n) {
+        let row = &em[i];
+        let mx = row[..nt].iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let p = &mut pe[i];
+        for t in 0..nt {
+            p[t] = fast_exp((row[t] - mx) * inv);
+        }
+    }
+    let (al, be) = (&mut d.alpha, &mut d.beta);
+    al.clear();
+    al.resize(n, [0.0; NTP]);
+    be.clear();
+    be.resize(n, [0.0; NTP]);
+    for t in 0..nt {
+        al[0][t] = lat.m[nt][t] * pe[0][t];
+    }
+    norm_nt(&mut al[0], nt);
+    let (ndt, nds) = (lat.dt.len(), lat.ds.len());
+    for i in 1..hi {
+        let prev = al[i - 1];
+        // Dense block (target lanes compact), then the sparse moves, in the padded decoder's order.
+        let mut sd = [0.0f32; NTP];
+        for (&a, row) in lat.ds.iter().zip(&lat.bm) {
+            let x = prev[a];
+            if x != 0.0 {
+                for (s, &m) in sd[..ndt].iter_mut().zip(&row[..ndt]) {
+                    *s += x * m;
+                }
+            }
+        }
+        let mut s = [0.0f32; NTP];
+        for (&b, &x) in lat.dt.iter().zip(&sd[..ndt]) {
+            s[b] = x;
+        }
+        for &(a, b, _, m) in &lat.sparse {
+            s[b as usize] += prev[a as usize] * m;
+        }
+        let p = &pe[i];
+        for b in 0..nt {
+            s[b] *= p[b];
+        }
+        norm_nt(&mut s, nt);
+        al[i] = s;
+    }
+    for t in 0..nt {
+        be[n - 1][t] = if lat.end_ok[t] { 1.0 } else { 0.0 };
+    }
+    for i in (lo..n - 1).rev() {
+        let mut tmp = [0.0f32; NTP];
+        for b in 0..nt {
+            tmp[b] = pe[i + 1][b] * be[i + 1][b];
+        }
+        // Dense block (source lanes compact), then the sparse moves.
+        let mut sd = [0.0f32; NTP];
+        for (&b, row) in lat.dt.iter().zip(&lat.bmt) {
+            let x = tmp[b];
+            if x != 0.0 {
+                for (s, &m) in sd[..nds].iter_mut().zip(&row[..nds]) {
+                    *s += x * m;
+                }
+            }
+        }
+        let mut s = [0.0f32; NTP];
+        for (&a, &x) in lat.ds.iter().zip(&sd[..nds]) {
+            s[a] = x;
+        }
+        for &(a, b, _, m) in &lat.sparse {
+            s[a as usize] += tmp[b as usize] * m;
+        }
+        norm_nt(&mut s, nt);
+        be[i] = s;
+    }
+    for i in lo..hi {
+        let b = be[i];
+        let r = &mut al[i];
+        for t in 0..nt {
+            r[t] *= b[t];
+        }
+        norm_nt(r, nt);
+    }
+}
+
+/// [`norm`] over the first `nt` lanes (the others are zero).
+#[inline]
+fn norm_nt(v: &mut Row, nt: usize) {
+    let mut s = 0.0f32;
+    for &x in &v[..nt] {
+        s += x;
+    }
+    if s > 0.0 && s.is_finite() {
+        let r = 1.0 / s;
+        for x in v[..nt].iter_mut() {
+            *x *= r;
+        }
+    }
+}
+
+/// The plain forward-backward over padded rows (the reference the fast one is tested against).
+#[cfg(test)]
+pub(crate) fn marginals_padded(lat: &Lat, em: &[Row], d: &mut Dec, lo: usize, hi: usize) {
     let n = em.len();
     let hi = hi.min(n);
     if lo >= hi {

@@ -141,3 +141,87 @@ fn doc_pass_spreads_person_parts() {
     let n = names(t);
     assert!(n.contains(&(Kind::Person, "Mattis".into())), "{n:?}");
 }
+
+/// The move-list decoder gives exactly the padded decoder's paths and marginals (bit for bit), on
+/// random emissions with the shipped model's transitions and on a hand-made lattice.
+#[test]
+fn fast_decoder_matches_padded() {
+    let model = MODEL.as_ref().expect("model");
+    let lats = [
+        Lat::new(model.scheme, model.temp, |a, b| model.trans(a, b)).with_potentials(),
+        Lat::new(Scheme::Bilou, 0.7, |a, b| ((a * 7 + b * 3) % 11) as f32 * 0.3 - 1.5).with_potentials(),
+        Lat::new(Scheme::Bio, 1.0, |a, b| ((a * 5 + b) % 7) as f32 * 0.4 - 1.0).with_potentials(),
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut rnd = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed >> 40) as f32 / (1u64 << 24) as f32
+    };
+    let (mut d1, mut d2) = (Dec::default(), Dec::default());
+    for lat in &lats {
+        for n in [1usize, 2, 3, 7, 20, 45] {
+            for _ in 0..20 {
+                let em: Vec<Row> = (0..n)
+                    .map(|_| {
+                        let mut r = [0.0; NTP];
+                        for x in r.iter_mut().take(lat.nt) {
+                            *x = (rnd() - 0.7) * 8.0;
+                        }
+                        r
+                    })
+                    .collect();
+                viterbi(lat, &em, &mut d1);
+                viterbi_padded(lat, &em, &mut d2);
+                assert_eq!(d1.tags, d2.tags);
+                let lo = (rnd() * n as f32) as usize % n;
+                let hi = lo + 1 + (rnd() * (n - lo) as f32) as usize % (n - lo);
+                marginals(lat, &em, &mut d1, lo, hi);
+                marginals_padded(lat, &em, &mut d2, lo, hi);
+                for i in lo..hi {
+                    for t in 0..lat.nt {
+                        assert_eq!(d1.alpha[i][t].to_bits(), d2.alpha[i][t].to_bits(), "n {n} i {i} t {t}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn bucket_set_ranks() {
+    let members = [0u32, 1, 63, 64, 65, 200, 4095, (1 << 20) - 1];
+    let mut s = BucketSet::new(1 << 20);
+    for &b in &members {
+        s.insert(b);
+    }
+    s.finish();
+    for (k, &b) in members.iter().enumerate() {
+        assert_eq!(s.rank(b), Some(k), "bucket {b}");
+    }
+    for b in [2u32, 62, 66, 199, 201, 4094, 1 << 19, 1 << 20, u32::MAX] {
+        assert_eq!(s.rank(b), None, "bucket {b}");
+    }
+}
+
+/// A type cache that overflows mid-document starts over (between sentences) without changing any
+/// result.
+#[test]
+fn type_cache_reset_keeps_results() {
+    let model = MODEL.as_ref().expect("model");
+    let text = "Pakistan Army chief General Qamar Javed Bajwa met U.S. Defense Secretary Jim Mattis in Washington.\n\
+                Bajwa later flew to London, where Reuters reported the talks.";
+    let doc = segment(text);
+    let fresh = tag_tokens(model, &LISTS, &doc, true, true);
+    let mut tc = TypeCache::default();
+    // Just under the bound: the first sentence's words push it over, so the second starts over.
+    for k in 0..MAX_CACHED_TYPES - 3 {
+        tc.get(model, &LISTS, &format!("w{k}"), false);
+    }
+    assert!(tc.infos.len() <= MAX_CACHED_TYPES);
+    let reset = tag_tokens_cached(model, &LISTS, &doc, true, true, &mut tc);
+    assert!(tc.infos.len() < 100);
+    assert_eq!(fresh, reset);
+    assert!(!fresh.is_empty());
+}
