@@ -274,10 +274,15 @@ impl Model {
         }
         let mut rows = vec![0i8; n * nt];
         for (k, &m) in masks.iter().enumerate() {
-            for t in 0..nt {
-                if m & (1 << t) != 0 {
-                    rows[k * nt + t] = r.u8()? as i8;
+            // Only the set bits of the mask carry a weight (most rows have a few of `nt`).
+            let mut m = m;
+            while m != 0 {
+                let t = m.trailing_zeros() as usize;
+                m &= m - 1;
+                if t >= nt {
+                    return None;
                 }
+                rows[k * nt + t] = r.u8()? as i8;
             }
         }
         Some(Model { scheme, families, nt, table, temp, trans, buckets, rows })
