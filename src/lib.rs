@@ -153,7 +153,7 @@ pub fn analyze_bytes(text: &str, opts: &Options) -> Analysis {
     if let Some(kinds) = &opts.kinds {
         spans.retain(|s| kinds.contains(&s.kind));
     }
-    spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.kind.cmp(&b.kind)));
+    sort_spans(&mut spans);
     for s in spans.iter_mut() {
         s.sentence = doc.sentence_at(s.start);
     }
@@ -171,6 +171,35 @@ pub fn analyze_bytes(text: &str, opts: &Options) -> Analysis {
         paragraphs: doc.paragraphs.iter().map(|p| Paragraph { start: p.start, end: p.end }).collect(),
         stats,
         warnings: Vec::new(),
+    }
+}
+
+/// Sorts spans by start, then longer first, then kind, keeping the input order among equals
+/// (the order of a stable sort), without the stable sort's buffer of half the spans: an index
+/// permutation is sorted (4 bytes a span) and applied in place by following its cycles.
+fn sort_spans(spans: &mut [Span]) {
+    let n = spans.len();
+    if n < 2 || n > u32::MAX as usize {
+        spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.kind.cmp(&b.kind)));
+        return;
+    }
+    let mut idx: Vec<u32> = (0..n as u32).collect();
+    idx.sort_unstable_by(|&x, &y| {
+        let (a, b) = (&spans[x as usize], &spans[y as usize]);
+        a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.kind.cmp(&b.kind)).then(x.cmp(&y))
+    });
+    // Position i takes the span now at idx[i]; a finished position is marked idx[i] = i.
+    for i in 0..n {
+        let mut j = i;
+        loop {
+            let k = idx[j] as usize;
+            idx[j] = j as u32;
+            if k == i {
+                break;
+            }
+            spans.swap(j, k);
+            j = k;
+        }
     }
 }
 

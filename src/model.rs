@@ -194,7 +194,7 @@ pub struct Span {
     pub role: Option<QuoteRole>,
     /// Quotes: who said it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub speaker: Option<Speaker>,
+    pub speaker: Option<Box<Speaker>>,
     /// Names: the title before the name ("General", "Defense Secretary").
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub title: Option<String>,
