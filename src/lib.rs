@@ -127,18 +127,23 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
 /// The pipeline, with byte offsets: text → segments → findings → entities → one `Analysis`.
 pub fn analyze_bytes(text: &str, opts: &Options) -> Analysis {
     let doc = text::segment(text);
+    // Metrics depend on the segments alone: computed first, their word tables are freed before
+    // the spans of the other stages exist (a lower peak of memory).
+    let (stats, sentences) = stats::compute(&doc);
 
     // Names first: numbers and dates inside names are not findings of their own.
     let mut names = ner::tag(&doc);
     drop_unit_names(&doc, &mut names);
     let dates = extract::dates::extract(&doc, opts.anchor_date.as_deref(), &names);
-    let mut taken: Vec<(usize, usize)> = names
-        .iter()
-        .chain(dates.spans.iter())
-        .map(|s| (s.start, s.end))
-        .collect();
-    taken.sort_unstable();
-    let numbers = extract::numbers::extract(&doc, &taken);
+    let numbers = {
+        let mut taken: Vec<(usize, usize)> = names
+            .iter()
+            .chain(dates.spans.iter())
+            .map(|s| (s.start, s.end))
+            .collect();
+        taken.sort_unstable();
+        extract::numbers::extract(&doc, &taken)
+    };
     let quotes = extract::quotes::extract(&doc, &names);
     let style = if opts.no_style { Vec::new() } else { extract::style::extract(&doc) };
 
@@ -158,7 +163,6 @@ pub fn analyze_bytes(text: &str, opts: &Options) -> Analysis {
         s.sentence = doc.sentence_at(s.start);
     }
     let entities = link::group(&doc, &mut spans);
-    let (stats, sentences) = stats::compute(&doc);
     Analysis {
         version: env!("CARGO_PKG_VERSION").to_string(),
         offsets: "utf-8".to_string(),

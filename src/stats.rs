@@ -436,7 +436,8 @@ struct Lexicon {
     kw_count: u32,
     /// Per word in text order: its type id and start offset.
     seq: Vec<u32>,
-    starts: Vec<usize>,
+    /// (u32: inputs are at most `MAX_INPUT_BYTES`, far below 4 GiB.)
+    starts: Vec<u32>,
     buf: String,
 }
 
@@ -457,7 +458,7 @@ impl Lexicon {
     #[inline]
     fn push(&mut self, id: u32, start: usize) {
         self.seq.push(id);
-        self.starts.push(start);
+        self.starts.push(start as u32);
     }
 
     /// Lower-cases `text` into `buf`, with curly apostrophes straightened.
@@ -532,7 +533,7 @@ impl Lexicon {
             if k != u32::MAX {
                 count[k as usize] += 1;
                 if first[k as usize] == usize::MAX {
-                    first[k as usize] = self.starts[i];
+                    first[k as usize] = self.starts[i] as usize;
                 }
             }
         }
@@ -557,7 +558,7 @@ impl Lexicon {
         for (i, &t) in self.seq.iter().enumerate() {
             let k = self.type_kw[t as usize];
             if k != u32::MAX && slot[k as usize] != usize::MAX {
-                out[slot[k as usize]].positions.push(self.starts[i]);
+                out[slot[k as usize]].positions.push(self.starts[i] as usize);
             }
         }
         out
