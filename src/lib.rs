@@ -134,27 +134,25 @@ pub fn analyze_bytes(text: &str, opts: &Options) -> Analysis {
     // Names first: numbers and dates inside names are not findings of their own.
     let mut names = ner::tag(&doc);
     drop_unit_names(&doc, &mut names);
-    let dates = extract::dates::extract(&doc, opts.anchor_date.as_deref(), &names);
+    // The name spans' vector grows to hold every stage's spans, each stage's vector moved in
+    // and freed as soon as that stage is done: no two stages' vectors are alive at once
+    // (a lower peak of memory on long inputs).
+    let mut spans: Vec<Span> = names;
+    let n_names = spans.len();
+    let dates = extract::dates::extract(&doc, opts.anchor_date.as_deref(), &spans);
+    let (anchor_date, anchor_source) = (dates.anchor, dates.anchor_source);
+    append(&mut spans, dates.spans);
     let numbers = {
-        let mut taken: Vec<(usize, usize)> = names
-            .iter()
-            .chain(dates.spans.iter())
-            .map(|s| (s.start, s.end))
-            .collect();
+        let mut taken: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
         taken.sort_unstable();
         extract::numbers::extract(&doc, &taken)
     };
-    let quotes = extract::quotes::extract(&doc, &names);
-    let style = if opts.no_style { Vec::new() } else { extract::style::extract(&doc) };
-
-    // The name spans' vector grows to hold all (no second copy of them), and each other
-    // stage's vector is freed as soon as it is moved in.
-    let mut spans: Vec<Span> = names;
-    spans.reserve_exact(dates.spans.len() + numbers.len() + quotes.len() + style.len());
-    spans.extend(dates.spans);
-    spans.extend(numbers);
-    spans.extend(quotes);
-    spans.extend(style);
+    append(&mut spans, numbers);
+    let quotes = extract::quotes::extract(&doc, &spans[..n_names]);
+    append(&mut spans, quotes);
+    if !opts.no_style {
+        append(&mut spans, extract::style::extract(&doc));
+    }
     if let Some(kinds) = &opts.kinds {
         spans.retain(|s| kinds.contains(&s.kind));
     }
@@ -167,8 +165,8 @@ pub fn analyze_bytes(text: &str, opts: &Options) -> Analysis {
         version: env!("CARGO_PKG_VERSION").to_string(),
         offsets: "utf-8".to_string(),
         length: text.len(),
-        anchor_date: dates.anchor,
-        anchor_source: dates.anchor_source.map(str::to_string),
+        anchor_date,
+        anchor_source: anchor_source.map(str::to_string),
         spans,
         entities,
         sentences,
@@ -176,6 +174,12 @@ pub fn analyze_bytes(text: &str, opts: &Options) -> Analysis {
         stats,
         warnings: Vec::new(),
     }
+}
+
+/// Moves `more` to the end of `spans`, growing it by exactly that much.
+fn append(spans: &mut Vec<Span>, more: Vec<Span>) {
+    spans.reserve_exact(more.len());
+    spans.extend(more);
 }
 
 /// Sorts spans by start, then longer first, then kind, keeping the input order among equals
