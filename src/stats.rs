@@ -48,7 +48,7 @@
 use std::sync::LazyLock;
 
 use crate::extract::wordset::{FxMap, WordMap, WordSet};
-use crate::model::{Keyword, Sentence, Stats};
+use crate::model::{Difficulty, Keyword, Sentence, Stats};
 use crate::text::{Doc, TokKind, Token};
 
 /// English stopwords skipped by the keyword list (lower case, ASCII apostrophes).
@@ -819,15 +819,15 @@ pub fn compute(doc: &Doc) -> (Stats, Vec<Sentence>) {
         st.longest_sentence_words = st.longest_sentence_words.max(s_words);
         let grade = if s_words > 0 { fk_grade(s_words as f64, 1.0, s_syll as f64).clamp(0.0, 30.0) } else { 0.0 };
         let difficulty = if s_words < 14 {
-            "ok"
+            Difficulty::Ok
         } else if grade >= 14.0 {
-            "very-hard"
+            Difficulty::VeryHard
         } else if grade >= 10.0 {
-            "hard"
+            Difficulty::Hard
         } else {
-            "ok"
+            Difficulty::Ok
         };
-        sentences.push(Sentence { start: seg.start, end: seg.end, words: s_words, grade: finite(grade), difficulty: difficulty.to_string() });
+        sentences.push(Sentence { start: seg.start, end: seg.end, words: s_words, grade: finite(grade), difficulty });
     }
 
     let w = tot.words as f64;

@@ -28,11 +28,17 @@ use crate::text::{Doc, TokKind, Token};
 
 /// Finds numbers. `taken` holds sorted byte ranges (dates, names) where no number is reported.
 pub fn extract(doc: &Doc, taken: &[(usize, usize)]) -> Vec<Span> {
-    let mut sorted = taken.to_vec();
-    sorted.sort_unstable();
+    // Sorted already when it comes from `analyze_bytes`: no copy then.
+    let sorted: std::borrow::Cow<[(usize, usize)]> = if taken.is_sorted() {
+        std::borrow::Cow::Borrowed(taken)
+    } else {
+        let mut v = taken.to_vec();
+        v.sort_unstable();
+        std::borrow::Cow::Owned(v)
+    };
     let mut max_end = Vec::with_capacity(sorted.len());
     let mut m = 0;
-    for &(_, e) in &sorted {
+    for &(_, e) in sorted.iter() {
         m = m.max(e);
         max_end.push(m);
     }
@@ -47,6 +53,11 @@ pub fn extract(doc: &Doc, taken: &[(usize, usize)]) -> Vec<Span> {
         while i < b {
             match cur.try_at(i) {
                 Step::Emit(span, next) => {
+                    // Grow by an eighth, not double: this vector is alive next to all the name
+                    // and date spans, at the peak of memory on long inputs.
+                    if out.len() == out.capacity() {
+                        out.reserve_exact((out.len() / 8).max(64));
+                    }
                     out.push(*span);
                     i = next.max(i + 1);
                 }
