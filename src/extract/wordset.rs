@@ -111,6 +111,12 @@ impl WordSet {
         self.lens.may_hold(w) && self.set.contains(w)
     }
 
+    /// The members, in no order.
+    #[cfg(test)]
+    pub fn iter(&self) -> impl Iterator<Item = &&'static str> {
+        self.set.iter()
+    }
+
     /// Adds a word; true when it was not there.
     pub fn insert(&mut self, w: &'static str) -> bool {
         self.lens.add(w);
