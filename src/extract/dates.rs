@@ -601,7 +601,10 @@ impl<'d, 'a> Scanner<'d, 'a> {
 
     /// Weekday at `i`: (ISO number, written in full).
     fn weekday_at(&self, i: usize) -> Option<(i64, bool)> {
-        if !self.is_cap(i) || self.toks.get(i)?.kind != TokKind::Word {
+        // Every weekday and abbreviation starts with one of these letters (checked in the
+        // tests): one byte rejects almost every token before any decoding.
+        let t = self.toks.get(i)?;
+        if t.kind != TokKind::Word || !matches!(self.doc.text.as_bytes().get(t.start), Some(b'M' | b'T' | b'W' | b'F' | b'S')) {
             return None;
         }
         let l = self.low(i);
@@ -1739,6 +1742,13 @@ fn find_dateline(sc: &Scanner, cands: &[Cand]) -> Option<Ymd> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn weekdays_start_with_the_filtered_letters() {
+        for w in WEEKDAYS.iter().copied().chain(WEEKDAYS_ABBR.iter().map(|(a, _)| *a)) {
+            assert!(matches!(w.as_bytes()[0], b'm' | b't' | b'w' | b'f' | b's'), "{w}");
+        }
+    }
     use super::*;
     use crate::text::segment;
 
