@@ -150,6 +150,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut space_before = true;
     let mut newline_before = false;
     while i < text.len() {
+        // Fast path: a plain space.
+        if bytes[i] == b' ' {
+            space_before = true;
+            i += 1;
+            continue;
+        }
         let c = match char_at(text, i) {
             Some(c) => c,
             None => break,
@@ -169,6 +175,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             kind = if c.is_ascii_digit() { TokKind::Number } else { TokKind::Word };
             i += clen;
             loop {
+                // Fast path: ASCII letters and digits continue the token.
+                if bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                    continue;
+                }
                 let Some(d) = char_at(text, i) else { break };
                 if d.is_alphanumeric() || is_mark(d) {
                     i += d.len_utf8();
