@@ -370,6 +370,12 @@ const NUMBER_WORDS: &[(&str, i64)] = &[
 static COUNT_SET: LazyLock<WordSet> = LazyLock::new(|| COUNT_NOUNS.iter().copied().collect());
 static UNIT_SET: LazyLock<WordSet> = LazyLock::new(|| UNITS.iter().copied().collect());
 /// Lower-case words that can open a date or time; other words are skipped at once.
+/// The tense word lists as sets (the tense test runs them over a window of up to 20 tokens).
+static FUTURE_SET: LazyLock<WordSet> = LazyLock::new(|| FUTURE_WORDS.iter().copied().collect());
+static FUTURE_BEFORE_TO_SET: LazyLock<WordSet> = LazyLock::new(|| FUTURE_BEFORE_TO.iter().copied().collect());
+static PAST_IRREGULAR_SET: LazyLock<WordSet> = LazyLock::new(|| PAST_IRREGULAR.iter().copied().collect());
+static ED_NOT_PAST_SET: LazyLock<WordSet> = LazyLock::new(|| ED_NOT_PAST.iter().copied().collect());
+
 static START_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     let mut h = WordSet::default();
     h.extend(MONTHS_FULL);
@@ -718,18 +724,18 @@ impl<'d, 'a> Scanner<'d, 'a> {
         if l.is_empty() {
             return None;
         }
-        if FUTURE_WORDS.contains(&l) {
+        if FUTURE_SET.contains(l) {
             return Some((Tense::Future, true));
         }
-        if FUTURE_BEFORE_TO.contains(&l) && self.low(j + 1) == "to" {
+        if FUTURE_BEFORE_TO_SET.contains(l) && self.low(j + 1) == "to" {
             return Some((Tense::Future, true));
         }
-        if PAST_IRREGULAR.contains(&l) {
+        if PAST_IRREGULAR_SET.contains(l) {
             return Some((Tense::Past, true));
         }
         if l.len() >= 4
             && l.ends_with("ed")
-            && !ED_NOT_PAST.contains(&l)
+            && !ED_NOT_PAST_SET.contains(l)
             && l.bytes().all(|b| b.is_ascii_lowercase())
         {
             // Only lower-case words: "Ahmed" is a name.
