@@ -127,50 +127,87 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
 /// The pipeline, with byte offsets: text → segments → findings → entities → one `Analysis`.
 pub fn analyze_bytes(text: &str, opts: &Options) -> Analysis {
     let doc = text::segment(text);
+    // Metrics depend on the segments alone: computed first, their word tables are freed before
+    // the spans of the other stages exist (a lower peak of memory).
+    let (stats, sentences) = stats::compute(&doc);
 
     // Names first: numbers and dates inside names are not findings of their own.
     let mut names = ner::tag(&doc);
     drop_unit_names(&doc, &mut names);
-    let dates = extract::dates::extract(&doc, opts.anchor_date.as_deref(), &names);
-    let mut taken: Vec<(usize, usize)> = names
-        .iter()
-        .chain(dates.spans.iter())
-        .map(|s| (s.start, s.end))
-        .collect();
-    taken.sort_unstable();
-    let numbers = extract::numbers::extract(&doc, &taken);
-    let quotes = extract::quotes::extract(&doc, &names);
-    let style = if opts.no_style { Vec::new() } else { extract::style::extract(&doc) };
-
-    // The name spans' vector grows to hold all (no second copy of them), and each other
-    // stage's vector is freed as soon as it is moved in.
+    // The name spans' vector grows to hold every stage's spans, each stage's vector moved in
+    // and freed as soon as that stage is done: no two stages' vectors are alive at once
+    // (a lower peak of memory on long inputs).
     let mut spans: Vec<Span> = names;
-    spans.reserve_exact(dates.spans.len() + numbers.len() + quotes.len() + style.len());
-    spans.extend(dates.spans);
-    spans.extend(numbers);
-    spans.extend(quotes);
-    spans.extend(style);
+    let n_names = spans.len();
+    let dates = extract::dates::extract(&doc, opts.anchor_date.as_deref(), &spans);
+    let (anchor_date, anchor_source) = (dates.anchor, dates.anchor_source);
+    append(&mut spans, dates.spans);
+    let numbers = {
+        let mut taken: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
+        taken.sort_unstable();
+        extract::numbers::extract(&doc, &taken)
+    };
+    append(&mut spans, numbers);
+    let quotes = extract::quotes::extract(&doc, &spans[..n_names]);
+    append(&mut spans, quotes);
+    if !opts.no_style {
+        append(&mut spans, extract::style::extract(&doc));
+    }
     if let Some(kinds) = &opts.kinds {
         spans.retain(|s| kinds.contains(&s.kind));
     }
-    spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.kind.cmp(&b.kind)));
+    sort_spans(&mut spans);
     for s in spans.iter_mut() {
         s.sentence = doc.sentence_at(s.start);
     }
     let entities = link::group(&doc, &mut spans);
-    let (stats, sentences) = stats::compute(&doc);
     Analysis {
         version: env!("CARGO_PKG_VERSION").to_string(),
         offsets: "utf-8".to_string(),
         length: text.len(),
-        anchor_date: dates.anchor,
-        anchor_source: dates.anchor_source.map(str::to_string),
+        anchor_date,
+        anchor_source: anchor_source.map(str::to_string),
         spans,
         entities,
         sentences,
         paragraphs: doc.paragraphs.iter().map(|p| Paragraph { start: p.start, end: p.end }).collect(),
         stats,
         warnings: Vec::new(),
+    }
+}
+
+/// Moves `more` to the end of `spans`, growing it by exactly that much.
+fn append(spans: &mut Vec<Span>, more: Vec<Span>) {
+    spans.reserve_exact(more.len());
+    spans.extend(more);
+}
+
+/// Sorts spans by start, then longer first, then kind, keeping the input order among equals
+/// (the order of a stable sort), without the stable sort's buffer of half the spans: an index
+/// permutation is sorted (4 bytes a span) and applied in place by following its cycles.
+fn sort_spans(spans: &mut [Span]) {
+    let n = spans.len();
+    if n < 2 || n > u32::MAX as usize {
+        spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.kind.cmp(&b.kind)));
+        return;
+    }
+    let mut idx: Vec<u32> = (0..n as u32).collect();
+    idx.sort_unstable_by(|&x, &y| {
+        let (a, b) = (&spans[x as usize], &spans[y as usize]);
+        a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.kind.cmp(&b.kind)).then(x.cmp(&y))
+    });
+    // Position i takes the span now at idx[i]; a finished position is marked idx[i] = i.
+    for i in 0..n {
+        let mut j = i;
+        loop {
+            let k = idx[j] as usize;
+            idx[j] = j as u32;
+            if k == i {
+                break;
+            }
+            spans.swap(j, k);
+            j = k;
+        }
     }
 }
 

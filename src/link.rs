@@ -285,16 +285,28 @@ pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
 
 /// Points each quote's speaker at the entity of the name span it covers (or lies in).
 fn link_speakers(spans: &mut [Span]) {
-    let names: Vec<(usize, usize, usize)> = spans
-        .iter()
-        .filter(|s| s.kind.is_name())
-        .filter_map(|s| s.entity.map(|e| (s.start, s.end, e)))
+    // Name spans with an entity, as indices into `spans` (4 bytes each: this runs at the peak of
+    // memory, next to every span).
+    let names: Vec<u32> = (0..spans.len())
+        .filter(|&k| spans[k].kind.is_name() && spans[k].entity.is_some())
+        .map(|k| k as u32)
         .collect();
-    for s in spans.iter_mut().filter(|s| s.kind == Kind::Quote) {
-        if let Some(sp) = s.speaker.as_mut() {
-            // The last name span starting at or before the speaker's end that overlaps it.
-            let i = names.partition_point(|n| n.0 < sp.end);
-            sp.entity = names[..i].iter().rev().take(4).find(|n| n.1 > sp.start).map(|n| n.2);
+    for qi in 0..spans.len() {
+        if spans[qi].kind != Kind::Quote {
+            continue;
+        }
+        let Some((ss, se)) = spans[qi].speaker.as_ref().map(|sp| (sp.start, sp.end)) else { continue };
+        // The last name span starting at or before the speaker's end that overlaps it.
+        let i = names.partition_point(|&k| spans[k as usize].start < se);
+        let entity = names[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .map(|&k| &spans[k as usize])
+            .find(|n| n.end > ss)
+            .and_then(|n| n.entity);
+        if let Some(sp) = spans[qi].speaker.as_mut() {
+            sp.entity = entity;
         }
     }
 }

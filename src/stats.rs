@@ -45,10 +45,11 @@
 //!
 //! With no words every figure is 0 (never NaN or infinite).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::extract::wordset::{FxMap, WordMap, WordSet};
-use crate::model::{Keyword, Sentence, Stats};
+use crate::model::{Difficulty, Keyword, Sentence, Stats};
 use crate::text::{Doc, TokKind, Token};
 
 /// English stopwords skipped by the keyword list (lower case, ASCII apostrophes).
@@ -427,25 +428,29 @@ fn distinct_guess(tokens: usize) -> usize {
 }
 
 /// Lexical bookkeeping: types for TTR/MTLD and keyword candidates.
-struct Lexicon {
-    types: FxMap<String, u32>,
+///
+/// Keys borrow the text where the surface form is already its own lower-case form (most
+/// words): no copy to make and free per type.
+struct Lexicon<'a> {
+    types: FxMap<Cow<'a, str>, u32>,
     /// Per type: the keyword id, or u32::MAX when it is not a content word.
     type_kw: Vec<u32>,
-    kw_ids: FxMap<String, u32>,
+    kw_ids: FxMap<Cow<'a, str>, u32>,
     /// Number of keyword ids given out (the words are the keys of `kw_ids`).
     kw_count: u32,
     /// Per word in text order: its type id and start offset.
     seq: Vec<u32>,
-    starts: Vec<usize>,
+    /// (u32: inputs are at most `MAX_INPUT_BYTES`, far below 4 GiB.)
+    starts: Vec<u32>,
     buf: String,
 }
 
-impl Lexicon {
+impl<'a> Lexicon<'a> {
     fn new(cap: usize) -> Self {
         Lexicon {
             types: FxMap::with_capacity_and_hasher(distinct_guess(cap), Default::default()),
             type_kw: Vec::new(),
-            kw_ids: FxMap::default(),
+            kw_ids: FxMap::with_capacity_and_hasher(distinct_guess(cap), Default::default()),
             kw_count: 0,
             seq: Vec::with_capacity(cap),
             starts: Vec::with_capacity(cap),
@@ -457,7 +462,7 @@ impl Lexicon {
     #[inline]
     fn push(&mut self, id: u32, start: usize) {
         self.seq.push(id);
-        self.starts.push(start);
+        self.starts.push(start as u32);
     }
 
     /// Lower-cases `text` into `buf`, with curly apostrophes straightened.
@@ -474,33 +479,49 @@ impl Lexicon {
     }
 
     /// The type id of a surface form (lower-cased, curly apostrophes straightened).
-    fn type_of(&mut self, text: &str, is_number: bool, letters: u32) -> u32 {
-        self.buf.clear();
-        if text.is_ascii() {
-            self.buf.push_str(text);
-            self.buf.make_ascii_lowercase();
-        } else {
-            self.lower_into_buf(text);
+    fn type_of(&mut self, text: &'a str, is_number: bool, letters: u32) -> u32 {
+        if !text.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+            // Already its own type key.
+            if let Some(&id) = self.types.get(text) {
+                return id;
+            }
+            let id = self.type_kw.len() as u32;
+            let kw = self.keyword_id(text, Some(text), is_number, letters);
+            self.type_kw.push(kw);
+            self.types.insert(Cow::Borrowed(text), id);
+            return id;
         }
-        let id = match self.types.get(self.buf.as_str()) {
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        if text.is_ascii() {
+            buf.push_str(text);
+            buf.make_ascii_lowercase();
+        } else {
+            self.buf = buf;
+            self.lower_into_buf(text);
+            buf = std::mem::take(&mut self.buf);
+        }
+        let id = match self.types.get(buf.as_str()) {
             Some(&id) => id,
             None => {
                 let id = self.type_kw.len() as u32;
-                let kw = self.keyword_id(is_number, letters);
+                let kw = self.keyword_id(&buf, None, is_number, letters);
                 self.type_kw.push(kw);
-                self.types.insert(self.buf.clone(), id);
+                self.types.insert(Cow::Owned(buf.clone()), id);
                 id
             }
         };
+        self.buf = buf;
         id
     }
 
-    /// The keyword id of the word in `buf` (clitic removed), or u32::MAX.
-    fn keyword_id(&mut self, is_number: bool, letters: u32) -> u32 {
+    /// The keyword id of the lower-cased word `lower` (clitic removed), or u32::MAX. `src` is
+    /// `lower` itself when it is a slice of the text (the key then borrows it).
+    fn keyword_id(&mut self, lower: &str, src: Option<&'a str>, is_number: bool, letters: u32) -> u32 {
         if is_number || letters < 3 {
             return u32::MAX;
         }
-        let mut key = self.buf.as_str();
+        let mut key = lower;
         if let Some(pos) = key.rfind('\'') {
             let tail = &key[pos + 1..];
             if matches!(tail, "s" | "re" | "ve" | "ll" | "d" | "m" | "") {
@@ -515,7 +536,11 @@ impl Lexicon {
         }
         let k = self.kw_count;
         self.kw_count += 1;
-        self.kw_ids.insert(key.to_string(), k);
+        let owned = match src {
+            Some(t) => Cow::Borrowed(&t[..key.len()]),
+            None => Cow::Owned(key.to_string()),
+        };
+        self.kw_ids.insert(owned, k);
         k
     }
 
@@ -523,7 +548,7 @@ impl Lexicon {
         let nkw = self.kw_count as usize;
         let mut words = vec![""; nkw];
         for (w, &k) in &self.kw_ids {
-            words[k as usize] = w.as_str();
+            words[k as usize] = w.as_ref();
         }
         let mut count = vec![0usize; nkw];
         let mut first = vec![usize::MAX; nkw];
@@ -532,7 +557,7 @@ impl Lexicon {
             if k != u32::MAX {
                 count[k as usize] += 1;
                 if first[k as usize] == usize::MAX {
-                    first[k as usize] = self.starts[i];
+                    first[k as usize] = self.starts[i] as usize;
                 }
             }
         }
@@ -557,7 +582,7 @@ impl Lexicon {
         for (i, &t) in self.seq.iter().enumerate() {
             let k = self.type_kw[t as usize];
             if k != u32::MAX && slot[k as usize] != usize::MAX {
-                out[slot[k as usize]].positions.push(self.starts[i]);
+                out[slot[k as usize]].positions.push(self.starts[i] as usize);
             }
         }
         out
@@ -670,7 +695,7 @@ fn char_counts(text: &str) -> (usize, usize, usize) {
 }
 
 /// Computes the article's statistics and its sentences with their grades.
-pub fn compute(doc: &Doc) -> (Stats, Vec<Sentence>) {
+pub fn compute<'a>(doc: &Doc<'a>) -> (Stats, Vec<Sentence>) {
     let text = doc.text;
     let mut st = Stats::default();
     (st.characters, st.characters_no_spaces, st.letters) = char_counts(text);
@@ -700,7 +725,7 @@ pub fn compute(doc: &Doc) -> (Stats, Vec<Sentence>) {
             // CJK runs: each ideograph or kana is a word, other alphanumeric runs one word each.
             if t.kind == TokKind::Word && !s.is_ascii() && s.chars().any(is_cjk) {
                 let mut run_start: Option<usize> = None;
-                let mut word = |a: usize, b: usize, cjk: bool, tot: &mut Totals, lex: &mut Lexicon, scratch: &mut Scratch| {
+                let mut word = |a: usize, b: usize, cjk: bool, tot: &mut Totals, lex: &mut Lexicon<'a>, scratch: &mut Scratch| {
                     let w = &text[a..b];
                     let info = *cache.entry(w).or_insert_with(|| {
                         let p = if cjk {
@@ -818,15 +843,15 @@ pub fn compute(doc: &Doc) -> (Stats, Vec<Sentence>) {
         st.longest_sentence_words = st.longest_sentence_words.max(s_words);
         let grade = if s_words > 0 { fk_grade(s_words as f64, 1.0, s_syll as f64).clamp(0.0, 30.0) } else { 0.0 };
         let difficulty = if s_words < 14 {
-            "ok"
+            Difficulty::Ok
         } else if grade >= 14.0 {
-            "very-hard"
+            Difficulty::VeryHard
         } else if grade >= 10.0 {
-            "hard"
+            Difficulty::Hard
         } else {
-            "ok"
+            Difficulty::Ok
         };
-        sentences.push(Sentence { start: seg.start, end: seg.end, words: s_words, grade: finite(grade), difficulty: difficulty.to_string() });
+        sentences.push(Sentence { start: seg.start, end: seg.end, words: s_words, grade: finite(grade), difficulty });
     }
 
     let w = tot.words as f64;

@@ -150,6 +150,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut space_before = true;
     let mut newline_before = false;
     while i < text.len() {
+        // Fast path: a plain space.
+        if bytes[i] == b' ' {
+            space_before = true;
+            i += 1;
+            continue;
+        }
         let c = match char_at(text, i) {
             Some(c) => c,
             None => break,
@@ -169,6 +175,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             kind = if c.is_ascii_digit() { TokKind::Number } else { TokKind::Word };
             i += clen;
             loop {
+                // Fast path: ASCII letters and digits continue the token.
+                if bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                    continue;
+                }
                 let Some(d) = char_at(text, i) else { break };
                 if d.is_alphanumeric() || is_mark(d) {
                     i += d.len_utf8();
@@ -362,22 +373,21 @@ fn ends_with_terminal(s: &str) -> bool {
 }
 
 /// Splits into paragraphs: on blank lines when the text has any, else on line breaks.
+/// Works line by line: each line's content is found by trimming white space at its two ends.
 fn paragraph_ranges(text: &str) -> Vec<(usize, usize)> {
+    // A blank line: only white space between two line feeds.
     let has_blank = {
+        let mut lines = text.split('\n');
+        lines.next();
         let mut found = false;
-        let mut line_blank = false;
-        let mut seen_newline = false;
-        for c in text.chars() {
-            if c == '\n' {
-                if seen_newline && line_blank {
-                    found = true;
-                    break;
-                }
-                seen_newline = true;
-                line_blank = true;
-            } else if !c.is_whitespace() {
-                line_blank = false;
+        let mut prev: Option<&str> = None;
+        for l in lines {
+            // `prev` lies between two line feeds; the last piece does not (no line feed after it).
+            if prev.is_some_and(|p| p.trim().is_empty()) {
+                found = true;
+                break;
             }
+            prev = Some(l);
         }
         found
     };
@@ -385,31 +395,26 @@ fn paragraph_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut para_start: Option<usize> = None;
     let mut last_content_end = 0;
     let mut line_start = 0;
-    let mut line_has_content = false;
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
-            let line_blank = !line_has_content;
-            if !has_blank {
-                if let Some(s) = para_start.take() {
-                    out.push((s, last_content_end));
-                }
-            } else if line_blank {
-                if let Some(s) = para_start.take() {
-                    out.push((s, last_content_end));
-                }
-            }
-            line_start = i + 1;
-            line_has_content = false;
-            continue;
-        }
-        let _ = line_start;
-        if !c.is_whitespace() {
+    let mut pieces = text.split('\n').peekable();
+    while let Some(line) = pieces.next() {
+        let rest = line.trim_start();
+        let line_blank = rest.is_empty();
+        if !line_blank {
             if para_start.is_none() {
-                para_start = Some(i);
+                para_start = Some(line_start + (line.len() - rest.len()));
             }
-            line_has_content = true;
-            last_content_end = i + c.len_utf8();
+            last_content_end = line_start + line.trim_end().len();
         }
+        if pieces.peek().is_none() {
+            break;
+        }
+        // The line feed after this line.
+        if !has_blank || line_blank {
+            if let Some(s) = para_start.take() {
+                out.push((s, last_content_end));
+            }
+        }
+        line_start += line.len() + 1;
     }
     if let Some(s) = para_start {
         out.push((s, last_content_end));
@@ -493,6 +498,69 @@ pub fn segment(text: &str) -> Doc<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The char-by-char version that `paragraph_ranges` replaced (the reference).
+fn paragraph_ranges_ref(text: &str) -> Vec<(usize, usize)> {
+        let has_blank = {
+            let mut found = false;
+            let mut line_blank = false;
+            let mut seen_newline = false;
+            for c in text.chars() {
+                if c == '\n' {
+                    if seen_newline && line_blank {
+                        found = true;
+                        break;
+                    }
+                    seen_newline = true;
+                    line_blank = true;
+                } else if !c.is_whitespace() {
+                    line_blank = false;
+                }
+            }
+            found
+        };
+        let mut out = Vec::new();
+        let mut para_start: Option<usize> = None;
+        let mut last_content_end = 0;
+        let mut line_start = 0;
+        let mut line_has_content = false;
+        for (i, c) in text.char_indices() {
+            if c == '\n' {
+                let line_blank = !line_has_content;
+                if !has_blank {
+                    if let Some(s) = para_start.take() {
+                        out.push((s, last_content_end));
+                    }
+                } else if line_blank {
+                    if let Some(s) = para_start.take() {
+                        out.push((s, last_content_end));
+                    }
+                }
+                line_start = i + 1;
+                line_has_content = false;
+                continue;
+            }
+            let _ = line_start;
+            if !c.is_whitespace() {
+                if para_start.is_none() {
+                    para_start = Some(i);
+                }
+                line_has_content = true;
+                last_content_end = i + c.len_utf8();
+            }
+        }
+        if let Some(s) = para_start {
+            out.push((s, last_content_end));
+        }
+        out
+    }
+
+    #[test]
+    fn paragraph_ranges_match_reference() {
+        for t in ["", "a", "\n", "\n\n", "a\nb", "a\n\nb", " a \n \n b ", "a\n \t\nb\n", "\u{a0}x\u{a0}\n\u{2028}\n y", "x\r\n\r\ny\r\n", "one\ntwo\n\n\nthree \n", "\n\na\n"] {
+            assert_eq!(paragraph_ranges(t), paragraph_ranges_ref(t), "{t:?}");
+        }
+    }
 
     fn sents(text: &str) -> Vec<String> {
         let d = segment(text);

@@ -147,12 +147,12 @@ fn fill_every_field(a: &mut article_lens::Analysis) {
     s.inferred = Some(true);
     s.relative = Some(true);
     s.role = Some(QuoteRole::Statement);
-    s.speaker = Some(Speaker {
+    s.speaker = Some(Box::new(Speaker {
         text: "Mattis".into(),
         start: 0,
         end: 6,
         entity: Some(0),
-    });
+    }));
     s.title = Some("General".into());
     s.entity = Some(0);
     s.confidence = Some(0.5);
@@ -170,12 +170,12 @@ fn fill_every_field(a: &mut article_lens::Analysis) {
     // …and the same types with those optional fields left out (empty vectors and no entity are skipped).
     let mut q = Span::new("\"Hi,\" he said", 0, 5, Kind::Quote);
     q.role = Some(QuoteRole::Statement);
-    q.speaker = Some(Speaker {
+    q.speaker = Some(Box::new(Speaker {
         text: "he".into(),
         start: 7,
         end: 9,
         entity: None,
-    });
+    }));
     a.spans.push(q);
     a.entities.push(Entity {
         id: a.entities.len(),

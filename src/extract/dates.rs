@@ -370,6 +370,12 @@ const NUMBER_WORDS: &[(&str, i64)] = &[
 static COUNT_SET: LazyLock<WordSet> = LazyLock::new(|| COUNT_NOUNS.iter().copied().collect());
 static UNIT_SET: LazyLock<WordSet> = LazyLock::new(|| UNITS.iter().copied().collect());
 /// Lower-case words that can open a date or time; other words are skipped at once.
+/// The tense word lists as sets (the tense test runs them over a window of up to 20 tokens).
+static FUTURE_SET: LazyLock<WordSet> = LazyLock::new(|| FUTURE_WORDS.iter().copied().collect());
+static FUTURE_BEFORE_TO_SET: LazyLock<WordSet> = LazyLock::new(|| FUTURE_BEFORE_TO.iter().copied().collect());
+static PAST_IRREGULAR_SET: LazyLock<WordSet> = LazyLock::new(|| PAST_IRREGULAR.iter().copied().collect());
+static ED_NOT_PAST_SET: LazyLock<WordSet> = LazyLock::new(|| ED_NOT_PAST.iter().copied().collect());
+
 static START_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     let mut h = WordSet::default();
     h.extend(MONTHS_FULL);
@@ -601,7 +607,10 @@ impl<'d, 'a> Scanner<'d, 'a> {
 
     /// Weekday at `i`: (ISO number, written in full).
     fn weekday_at(&self, i: usize) -> Option<(i64, bool)> {
-        if !self.is_cap(i) || self.toks.get(i)?.kind != TokKind::Word {
+        // Every weekday and abbreviation starts with one of these letters (checked in the
+        // tests): one byte rejects almost every token before any decoding.
+        let t = self.toks.get(i)?;
+        if t.kind != TokKind::Word || !matches!(self.doc.text.as_bytes().get(t.start), Some(b'M' | b'T' | b'W' | b'F' | b'S')) {
             return None;
         }
         let l = self.low(i);
@@ -715,18 +724,18 @@ impl<'d, 'a> Scanner<'d, 'a> {
         if l.is_empty() {
             return None;
         }
-        if FUTURE_WORDS.contains(&l) {
+        if FUTURE_SET.contains(l) {
             return Some((Tense::Future, true));
         }
-        if FUTURE_BEFORE_TO.contains(&l) && self.low(j + 1) == "to" {
+        if FUTURE_BEFORE_TO_SET.contains(l) && self.low(j + 1) == "to" {
             return Some((Tense::Future, true));
         }
-        if PAST_IRREGULAR.contains(&l) {
+        if PAST_IRREGULAR_SET.contains(l) {
             return Some((Tense::Past, true));
         }
         if l.len() >= 4
             && l.ends_with("ed")
-            && !ED_NOT_PAST.contains(&l)
+            && !ED_NOT_PAST_SET.contains(l)
             && l.bytes().all(|b| b.is_ascii_lowercase())
         {
             // Only lower-case words: "Ahmed" is a name.
@@ -1739,6 +1748,13 @@ fn find_dateline(sc: &Scanner, cands: &[Cand]) -> Option<Ymd> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn weekdays_start_with_the_filtered_letters() {
+        for w in WEEKDAYS.iter().copied().chain(WEEKDAYS_ABBR.iter().map(|(a, _)| *a)) {
+            assert!(matches!(w.as_bytes()[0], b'm' | b't' | b'w' | b'f' | b's'), "{w}");
+        }
+    }
     use super::*;
     use crate::text::segment;
 

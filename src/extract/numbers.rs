@@ -22,17 +22,23 @@
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
-use crate::extract::wordset::WordSet as FixedSet;
+use crate::extract::wordset::{FxMap, WordSet as FixedSet};
 use crate::model::{Bound, Kind, Span, Value};
 use crate::text::{Doc, TokKind, Token};
 
 /// Finds numbers. `taken` holds sorted byte ranges (dates, names) where no number is reported.
 pub fn extract(doc: &Doc, taken: &[(usize, usize)]) -> Vec<Span> {
-    let mut sorted = taken.to_vec();
-    sorted.sort_unstable();
+    // Sorted already when it comes from `analyze_bytes`: no copy then.
+    let sorted: std::borrow::Cow<[(usize, usize)]> = if taken.is_sorted() {
+        std::borrow::Cow::Borrowed(taken)
+    } else {
+        let mut v = taken.to_vec();
+        v.sort_unstable();
+        std::borrow::Cow::Owned(v)
+    };
     let mut max_end = Vec::with_capacity(sorted.len());
     let mut m = 0;
-    for &(_, e) in &sorted {
+    for &(_, e) in sorted.iter() {
         m = m.max(e);
         max_end.push(m);
     }
@@ -47,6 +53,11 @@ pub fn extract(doc: &Doc, taken: &[(usize, usize)]) -> Vec<Span> {
         while i < b {
             match cur.try_at(i) {
                 Step::Emit(span, next) => {
+                    // Grow by an eighth, not double: this vector is alive next to all the name
+                    // and date spans, at the peak of memory on long inputs.
+                    if out.len() == out.capacity() {
+                        out.reserve_exact((out.len() / 8).max(64));
+                    }
                     out.push(*span);
                     i = next.max(i + 1);
                 }
@@ -710,6 +721,15 @@ enum Effect {
 }
 
 /// Multi-word modifiers before a number.
+/// `PREFIXES` indices by first word, in list order.
+static PREFIX_INDEX: LazyLock<FxMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
+    let mut m: FxMap<&'static str, Vec<usize>> = FxMap::default();
+    for (k, (p, _)) in PREFIXES.iter().enumerate() {
+        m.entry(p[0]).or_default().push(k);
+    }
+    m
+});
+
 const PREFIXES: &[(&[&str], Effect)] = &[
     (&["more", "than"], Effect::Lower),
     (&["over"], Effect::Lower),
@@ -785,8 +805,31 @@ impl Cur<'_, '_, '_> {
         &self.sc.text[t.start..t.end]
     }
 
-    fn low(&self, i: usize) -> String {
-        self.s(i).to_lowercase()
+    fn low(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        let s = self.s(i);
+        if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+            std::borrow::Cow::Owned(s.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(s)
+        }
+    }
+
+    /// The entries of `PREFIXES` whose first word is token `i` (ignoring ASCII case), in order.
+    fn prefixes_from(&self, i: usize) -> impl Iterator<Item = &'static (&'static [&'static str], Effect)> {
+        let s = self.s(i);
+        let mut buf = [0u8; 16];
+        let list: &[usize] = if s.is_ascii() && s.len() <= buf.len() {
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            buf[..s.len()].make_ascii_lowercase();
+            std::str::from_utf8(&buf[..s.len()])
+                .ok()
+                .and_then(|w| PREFIX_INDEX.get(w))
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+        } else {
+            &[]
+        };
+        list.iter().map(|&k| &PREFIXES[k])
     }
 
     /// Token `i` is `w`, ignoring ASCII case (compared as bytes: no slicing of the text).
@@ -874,7 +917,8 @@ impl Cur<'_, '_, '_> {
             j += 2;
         }
         let prefix = if word_at(j) {
-            PREFIXES.iter().find(|(p, _)| p.iter().enumerate().all(|(k, w)| self.is(j + k, w)))
+            // Only the prefixes whose first word is token `j` (in list order).
+            self.prefixes_from(j).find(|(p, _)| p.iter().enumerate().skip(1).all(|(k, w)| self.is(j + k, w)))
         } else {
             None
         };
@@ -974,7 +1018,7 @@ impl Cur<'_, '_, '_> {
                 num_end = p + 2;
             } else if self.is(p, "or") {
                 let w = self.low(p + 1);
-                match w.as_str() {
+                match w.as_ref() {
                     "more" | "above" | "over" => {
                         bound = Some(Bound::Lower);
                         num_end = p + 2;
@@ -1020,9 +1064,9 @@ impl Cur<'_, '_, '_> {
             return Step::Skip(core.e);
         }
         if core.year_like && direct && kind != Kind::Money && kind != Kind::Percent {
-            let prev = if core.s > self.a { self.low(core.s - 1) } else { String::new() };
+            let prev = if core.s > self.a { self.low(core.s - 1) } else { std::borrow::Cow::Borrowed("") };
             if matches!(
-                prev.as_str(),
+                prev.as_ref(),
                 "in" | "since" | "until" | "till" | "by" | "from" | "during" | "through" | "before" | "after" | "of" | "to"
             ) && (prev != "of" || tail.counted.is_none())
             {
@@ -1084,16 +1128,16 @@ impl Cur<'_, '_, '_> {
             return Step::Skip(core.e);
         }
         if core.words && core.e == core.s + 1 {
-            let prev = if core.s > self.a { self.low(core.s - 1) } else { String::new() };
+            let prev = if core.s > self.a { self.low(core.s - 1) } else { std::borrow::Cow::Borrowed("") };
             // "a third of", "one fifth of": fractions.
-            if matches!(prev.as_str(), "a" | "one") && self.is(core.e, "of") {
+            if matches!(prev.as_ref(), "a" | "one") && self.is(core.e, "of") {
                 return Step::Skip(core.e);
             }
             // "30 seconds", "per second", "wait a second."
             if w == "second" {
                 let next_is_word = self.kind(core.e) == Some(TokKind::Word)
                     && self.s(core.e).chars().next().is_some_and(char::is_lowercase);
-                if matches!(prev.as_str(), "per" | "every" | "each" | "split" | "one" | "fraction")
+                if matches!(prev.as_ref(), "per" | "every" | "each" | "split" | "one" | "fraction")
                     || (prev == "a" && !next_is_word)
                 {
                     return Step::Skip(core.e);
@@ -1138,11 +1182,11 @@ impl Cur<'_, '_, '_> {
         // Time words: "3 p.m.", "5 o'clock", "1400 GMT".
         if !core.ordinal && core.vague.is_none() {
             let nx = self.low(e);
-            if in_set(&TIME_WORDS_SET, &nx.as_str()) {
+            if in_set(&TIME_WORDS_SET, &nx.as_ref()) {
                 return Some(e + 1);
             }
             // Next to a month: a date the date extractor did not claim.
-            if !core.words && in_set(&MONTHS_SET, &nx.as_str()) && self.capitalized(e) {
+            if !core.words && in_set(&MONTHS_SET, &nx.as_ref()) && self.capitalized(e) {
                 return Some(e + 1);
             }
         }
@@ -1353,7 +1397,7 @@ impl Cur<'_, '_, '_> {
     fn word_core(&self, k: usize) -> Parsed {
         let w = self.low(k);
         // Quick filter: only words that can start a number.
-        let first = w.as_str();
+        let first = w.as_ref();
         if !(is_number_word(first) || matches!(first, "a" | "an" | "several")) {
             return Parsed::None;
         }
@@ -1385,7 +1429,7 @@ impl Cur<'_, '_, '_> {
         };
         if let Some(f) = few {
             let w2 = self.low(f);
-            let sc = match w2.as_str() {
+            let sc = match w2.as_ref() {
                 "hundred" => Some(100.0),
                 "dozen" => Some(12.0),
                 x => scale_word(x),
@@ -1460,7 +1504,7 @@ impl Cur<'_, '_, '_> {
         while k < self.b {
             let w = self.low(k);
             // Connectors: "twenty-one", "two hundred and five".
-            if count > 0 && matches!(w.as_str(), "-" | "\u{2010}") && self.glued(k) && self.glued(k + 1) && last == Class::Tens {
+            if count > 0 && matches!(w.as_ref(), "-" | "\u{2010}") && self.glued(k) && self.glued(k + 1) && last == Class::Tens {
                 let n = self.low(k + 1);
                 if matches!(small_word(&n).or_else(|| ordinal_word(&n)), Some((_, Class::Unit))) {
                     k += 1;
@@ -1577,7 +1621,7 @@ impl Cur<'_, '_, '_> {
             while b > self.a && (self.kind(b - 1) == Some(TokKind::Punct) && currency_symbol(self.s(b - 1)).is_some() || dollar_prefix(self.s(b - 1)).is_some() && self.s(b) == "$") {
                 b -= 1;
             }
-            if b > self.a && in_set(&CHANGE_SET, &self.low(b - 1).as_str()) {
+            if b > self.a && in_set(&CHANGE_SET, &self.low(b - 1).as_ref()) {
                 return Ok(None);
             }
             if pct_first && self.percent_at(c2_end_hint(self, p)).is_none() {
@@ -1723,7 +1767,7 @@ impl Cur<'_, '_, '_> {
                 t.end = usize::MAX;
                 return t;
             }
-            if w.chars().all(char::is_alphabetic) && !is_number_word(&w) && !in_set(&STOP_SET, &w.as_str()) {
+            if w.chars().all(char::is_alphabetic) && !is_number_word(&w) && !in_set(&STOP_SET, &w.as_ref()) {
                 if let Some(u) = unit_word(&w) {
                     t.kind = Some(Kind::Quantity);
                     t.unit = Some(u.to_string());
@@ -1788,13 +1832,13 @@ impl Cur<'_, '_, '_> {
                 }
             }
         }
-        if w == "hong" && self.is(p + 1, "kong") && matches!(self.low(p + 2).as_str(), "dollar" | "dollars") {
+        if w == "hong" && self.is(p + 1, "kong") && matches!(self.low(p + 2).as_ref(), "dollar" | "dollars") {
             return Some((p + 3, Some("HKD".into())));
         }
-        if w == "new" && self.is(p + 1, "zealand") && matches!(self.low(p + 2).as_str(), "dollar" | "dollars") {
+        if w == "new" && self.is(p + 1, "zealand") && matches!(self.low(p + 2).as_ref(), "dollar" | "dollars") {
             return Some((p + 3, Some("NZD".into())));
         }
-        if w == "sri" && self.is(p + 1, "lankan") && matches!(self.low(p + 2).as_str(), "rupee" | "rupees") {
+        if w == "sri" && self.is(p + 1, "lankan") && matches!(self.low(p + 2).as_ref(), "rupee" | "rupees") {
             return Some((p + 3, Some("LKR".into())));
         }
         let cw = currency_word(&w)?;
@@ -1834,7 +1878,7 @@ impl Cur<'_, '_, '_> {
         let w = s.to_lowercase();
         if w == "degrees" || w == "degree" {
             let n = self.low(p + 1);
-            return Some(match n.as_str() {
+            return Some(match n.as_ref() {
                 "celsius" | "centigrade" | "c" => (p + 2, "°C".into()),
                 "fahrenheit" | "f" => (p + 2, "°F".into()),
                 _ => (p + 1, "degrees".into()),
@@ -1858,10 +1902,10 @@ impl Cur<'_, '_, '_> {
                 _ => None,
             };
         }
-        if w == "nautical" && matches!(self.low(p + 1).as_str(), "mile" | "miles") {
+        if w == "nautical" && matches!(self.low(p + 1).as_ref(), "mile" | "miles") {
             return Some((p + 2, "nautical miles".into()));
         }
-        if w == "basis" && matches!(self.low(p + 1).as_str(), "point" | "points") {
+        if w == "basis" && matches!(self.low(p + 1).as_ref(), "point" | "points") {
             return Some((p + 2, "basis points".into()));
         }
         // Single letters only in lower case ("5 m", "5 g"); "5 G" is not a unit.
@@ -1900,7 +1944,7 @@ impl Cur<'_, '_, '_> {
             }
             if is_plural(&w) {
                 // "police officers", "staff members": a collective noun modifying a plural head.
-                if COLLECTIVES.contains(&w.as_str()) && n + 1 < cands.len() && is_plural(&self.low(cands[n + 1])) {
+                if COLLECTIVES.contains(&w.as_ref()) && n + 1 < cands.len() && is_plural(&self.low(cands[n + 1])) {
                     continue;
                 }
                 if cap && lowercase_only {
@@ -1909,11 +1953,11 @@ impl Cur<'_, '_, '_> {
                 // Modifiers before the head: adjectives or singular nouns, not verbs.
                 let mods_ok = cands[..n].iter().all(|&m| {
                     let mw = self.low(m);
-                    !mw.ends_with("ly") || LY_NOUNS.contains(&mw.as_str())
+                    !mw.ends_with("ly") || LY_NOUNS.contains(&mw.as_ref())
                 });
                 return mods_ok.then_some((c + 1, c));
             }
-            if n == 0 && singular_ok && !cap && !is_participle(&w) && !ADJECTIVES.contains(&w.as_str()) && !is_adjective_like(&w) {
+            if n == 0 && singular_ok && !cap && !is_participle(&w) && !ADJECTIVES.contains(&w.as_ref()) && !is_adjective_like(&w) {
                 return Some((c + 1, c));
             }
             if n == 0 && singular_ok && !cap {

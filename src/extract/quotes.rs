@@ -155,11 +155,8 @@ pub fn extract(doc: &Doc, names: &[Span]) -> Vec<Span> {
             sp.sentence = doc.sentence_at(c.start);
             sp.role = Some(info.role);
             if info.role == QuoteRole::Statement {
-                sp.speaker = info.speaker.map(|(s, e)| Speaker {
-                    text: text.get(s..e).unwrap_or("").to_string(),
-                    start: s,
-                    end: e,
-                    entity: None,
+                sp.speaker = info.speaker.map(|(s, e)| {
+                    Box::new(Speaker { text: text.get(s..e).unwrap_or("").to_string(), start: s, end: e, entity: None })
                 });
             }
             sp

@@ -137,6 +137,9 @@ static NOTADV: LazyLock<WordSet> = LazyLock::new(|| set(NOT_ADVERBS));
 static DET: LazyLock<WordSet> = LazyLock::new(|| set(DETERMINERS));
 
 /// Hedge phrases by first word, longest first.
+/// The first words of the hedges (a filtered set: most words are rejected before hashing).
+static HEDGE_FIRST: LazyLock<WordSet> = LazyLock::new(|| HEDGES.iter().map(|h| h.split(' ').next().unwrap_or(h)).collect());
+
 static HEDGE_INDEX: LazyLock<WordMap<Vec<Vec<&'static str>>>> = LazyLock::new(|| {
     let mut m: WordMap<Vec<Vec<&str>>> = WordMap::default();
     for h in HEDGES {
@@ -239,7 +242,8 @@ pub fn extract(doc: &Doc) -> Vec<Span> {
         while k < r.end {
             let mut matched = 0;
             // Every hedge starts with a word.
-            if let Some(cands) = if word(k) { HEDGE_INDEX.get(low.get(k)) } else { None } {
+            let first = if word(k) { Some(low.get(k)).filter(|w| HEDGE_FIRST.contains(*w)) } else { None };
+            if let Some(cands) = first.and_then(|w| HEDGE_INDEX.get(w)) {
                 for words in cands {
                     let n = words.len();
                     if k + n > r.end || !(0..n).all(|i| low.get(k + i) == words[i]) {

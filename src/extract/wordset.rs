@@ -63,7 +63,82 @@ impl Hasher for FxHasher {
 /// Builds [`FxHasher`]s.
 pub type FxBuild = BuildHasherDefault<FxHasher>;
 /// A fixed set of the program's own words.
-pub type WordSet = HashSet<&'static str, FxBuild>;
+///
+/// Most input words are in no list: a table of the lengths of the members by first byte rejects
+/// almost all of them with one load and a bit test, before any hashing.
+#[derive(Clone, Default, Debug)]
+pub struct WordSet {
+    set: HashSet<&'static str, FxBuild>,
+    /// Per first byte: bit `min(len, 31)` set when a member of that length starts with that byte.
+    /// (Bit 0 marks the empty word; bytes above 127 count as 255.)
+    lens: LenFilter,
+}
+
+#[derive(Clone, Debug)]
+struct LenFilter([u32; 256]);
+
+impl Default for LenFilter {
+    fn default() -> Self {
+        LenFilter([0; 256])
+    }
+}
+
+impl LenFilter {
+    #[inline]
+    fn key(w: &[u8]) -> (usize, u32) {
+        let first = w.first().copied().unwrap_or(0) as usize;
+        (first, 1u32 << w.len().min(31))
+    }
+
+    #[inline]
+    fn add(&mut self, w: &str) {
+        let (f, bit) = Self::key(w.as_bytes());
+        self.0[f] |= bit;
+    }
+
+    #[inline]
+    fn may_hold(&self, w: &str) -> bool {
+        let (f, bit) = Self::key(w.as_bytes());
+        self.0[f] & bit != 0
+    }
+}
+
+impl WordSet {
+    /// Whether `w` is a member.
+    #[inline]
+    pub fn contains<Q: AsRef<str> + ?Sized>(&self, w: &Q) -> bool {
+        let w = w.as_ref();
+        self.lens.may_hold(w) && self.set.contains(w)
+    }
+
+    /// The members, in no order.
+    #[cfg(test)]
+    pub fn iter(&self) -> impl Iterator<Item = &&'static str> {
+        self.set.iter()
+    }
+
+    /// Adds a word; true when it was not there.
+    pub fn insert(&mut self, w: &'static str) -> bool {
+        self.lens.add(w);
+        self.set.insert(w)
+    }
+}
+
+impl FromIterator<&'static str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(it: I) -> Self {
+        let mut s = WordSet::default();
+        s.extend(it);
+        s
+    }
+}
+
+impl Extend<&'static str> for WordSet {
+    fn extend<I: IntoIterator<Item = &'static str>>(&mut self, it: I) {
+        for w in it {
+            self.insert(w);
+        }
+    }
+}
 /// A fixed map from the program's own words.
 pub type WordMap<V> = HashMap<&'static str, V, FxBuild>;
 /// A map with the FxHash hasher (for keys from the input: see the module notes).
