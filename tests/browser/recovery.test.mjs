@@ -141,20 +141,26 @@ test('10 MB: progress with elapsed time, the page stays responsive, Cancel works
   assert.match(await page.textContent('#progress-text'), /^Analyzing 10\.\d MB… \d+ s$/);
   await page.waitForTimeout(400); // past the post and the (failing, 10 MB) localStorage save
 
-  // Responsiveness while the worker is busy: a click handler runs, and timers fire on time.
+  // Responsiveness while the worker is busy: click handlers run, and timers fire on time. The
+  // analysis of 10 MB takes seconds, so a page that ran it on its main thread would answer no
+  // click for seconds; one slow round trip (a garbage collection, a busy CI machine) is not that,
+  // so the median must be prompt and none may take as long as a blocked thread would.
   const lags = [];
-  for (let k = 0; k < 3; k++) {
+  const timers = [];
+  for (let k = 0; k < 5; k++) {
     const box = await page.locator('#settings-toggle').boundingBox();
     const t0 = Date.now();
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2); // resolves once the page handled it
     const expanded = await page.getAttribute('#settings-toggle', 'aria-expanded');
     lags.push(Date.now() - t0);
     assert.equal(expanded, k % 2 === 0 ? 'true' : 'false');
-    const timer = await page.evaluate(() => new Promise((r) => { const t = performance.now(); setTimeout(() => r(performance.now() - t), 0); }));
-    assert.ok(timer < 200, `a timer waited ${timer} ms`);
+    timers.push(Math.round(await page.evaluate(() => new Promise((r) => { const t = performance.now(); setTimeout(() => r(performance.now() - t), 0); }))));
   }
-  console.log(`# click → handler round trips during a 10 MB analysis: ${lags.join(', ')} ms`);
-  for (const ms of lags) assert.ok(ms < 200, `click round trip ${ms} ms`);
+  console.log(`# click → handler round trips during a 10 MB analysis: ${lags.join(', ')} ms; timer waits ${timers.join(', ')} ms`);
+  const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  assert.ok(median(lags) < 200, `click round trips ${lags.join(', ')} ms`);
+  assert.ok(median(timers) < 200, `timer waits ${timers.join(', ')} ms`);
+  for (const ms of [...lags, ...timers]) assert.ok(ms < 2000, `the page was blocked for ${ms} ms (round trips ${lags.join(', ')}; timers ${timers.join(', ')})`);
   assert.equal(await page.isVisible('#progress'), true, 'still analyzing (the test measured during the run)');
   // The label counts whole seconds; on a fast machine the clicks above finish within the first one.
   await page.waitForFunction(() => /Analyzing 10\.\d MB… [1-9]\d* s/.test(document.querySelector('#progress-text').textContent), null, { timeout: 5_000 });
