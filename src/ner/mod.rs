@@ -534,7 +534,6 @@ pub fn tag_tokens<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool, consi
 /// Runs the tagger over every sentence of `doc`, reusing `tc` (which must belong to `w`).
 pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool, consistency: bool, tc: &mut TypeCache) -> Vec<Found> {
     let scheme = w.scheme();
-    let nt = scheme.nt();
     let fams = w.families();
     let headline = features::headline_flags(doc);
     let styles = features::line_styles(doc);
@@ -576,7 +575,7 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
         }
         features::gaz_marks(doc, r.clone(), &caps, lists, &mut gzm);
         let fw = features::first_word(doc, r.clone());
-        type_emissions(&tc.arena, &types, pad, nt, &mut em);
+        type_emissions(&tc.arena, &types, pad, &mut em);
         for (i, e) in em.iter_mut().enumerate() {
             pf.clear();
             features::pos_feats(i, n, &sinfo, fw, &gzm, fams, styles[r.start + i], &mut pf);
@@ -615,7 +614,7 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
 /// `o` = 0..5 (padding beyond the sentence). Each type's five slot rows are read together (one
 /// contiguous 480-byte block) and scattered to the tokens they reach, in the same order per token as
 /// a gather would add them.
-fn type_emissions(arena: &[Row], types: &[u32], pad: u32, nt: usize, em: &mut Vec<Row>) {
+fn type_emissions(arena: &[Row], types: &[u32], pad: u32, em: &mut Vec<Row>) {
     let n = types.len();
     em.clear();
     em.resize(n, [0.0; NTP]);
@@ -627,8 +626,9 @@ fn type_emissions(arena: &[Row], types: &[u32], pad: u32, nt: usize, em: &mut Ve
             // Token i = (j − 2) + 2 − o.
             let Some(i) = j.checked_sub(o) else { break };
             let Some(e) = em.get_mut(i) else { continue };
-            for t in 0..nt {
-                e[t] += src[t];
+            // All NTP lanes (those past `nt` are zero in every row): a fixed width vectorizes.
+            for (x, &y) in e.iter_mut().zip(src) {
+                *x += y;
             }
         }
     }
@@ -674,6 +674,12 @@ fn fix_roles(doc: &Doc, lists: &Lists, found: &mut [Found]) {
 pub const NTP: usize = 24;
 pub type Row = [f32; NTP];
 
+/// Lanes of the dense block (dense sources × the targets they reach: 11 × 11 for BILOU with five
+/// classes), padded to a fixed width so its loops have constant bounds; padding lanes hold −∞
+/// scores and 0 potentials, so they never change a real lane.
+const DW: usize = 12;
+type DRow = [f32; DW];
+
 /// The decoding lattice of a model: padded transition scores (−∞ = forbidden; row `nt` is the
 /// sentence start), and for confidences their exponentiated potentials and transpose.
 pub struct Lat {
@@ -683,7 +689,6 @@ pub struct Lat {
     m: Vec<Row>,
     mt: Vec<Row>,
     /// 1 for real tags, 0 for padding.
-    #[cfg_attr(not(test), allow(dead_code))]
     live: Row,
     inv: f32,
     /// Sources with many allowed targets (dense rows).
@@ -704,9 +709,9 @@ pub struct Lat {
     /// target-major `bmt`), so each pass is a few straight loops over ≤ `nt` lanes.
     ds: Vec<usize>,
     dt: Vec<usize>,
-    bw: Vec<Row>,
-    bm: Vec<Row>,
-    bmt: Vec<Row>,
+    bw: Vec<DRow>,
+    bm: Vec<DRow>,
+    bmt: Vec<DRow>,
     /// The moves from sparse sources, by lane shift then target (the order the padded decoder adds them).
     sparse: Vec<(u8, u8, f32, f32)>,
 }
@@ -816,9 +821,10 @@ impl Lat {
         // The dense block.
         self.ds = self.dense_src.clone();
         self.dt = (0..nt).filter(|&b| self.ds.iter().any(|&a| self.tr[a][b] != neg)).collect();
-        self.bw = vec![[neg; NTP]; self.ds.len()];
-        self.bm = vec![[0.0; NTP]; self.ds.len()];
-        self.bmt = vec![[0.0; NTP]; self.dt.len()];
+        assert!(self.ds.len() <= DW && self.dt.len() <= DW, "dense block wider than DW");
+        self.bw = vec![[neg; DW]; self.ds.len()];
+        self.bm = vec![[0.0; DW]; self.ds.len()];
+        self.bmt = vec![[0.0; DW]; self.dt.len()];
         for (ai, &a) in self.ds.iter().enumerate() {
             for (bi, &b) in self.dt.iter().enumerate() {
                 if self.tr[a][b] != neg {
@@ -888,22 +894,21 @@ pub(crate) fn viterbi(lat: &Lat, em: &[Row], d: &mut Dec) {
     for t in 0..nt {
         d.delta[0][t] = lat.tr[nt][t] + em[0][t];
     }
-    let ndt = lat.dt.len();
     for i in 1..n {
         let prev = d.delta[i - 1];
-        // Dense block, target lanes compact.
-        let mut bd = [neg; NTP];
+        // Dense block, target lanes compact (all DW lanes: constant bounds).
+        let mut bd = [neg; DW];
         for (&a, row) in lat.ds.iter().zip(&lat.bw) {
             let pa = prev[a];
             if pa != neg {
-                for (x, &w) in bd[..ndt].iter_mut().zip(&row[..ndt]) {
+                for (x, &w) in bd.iter_mut().zip(row) {
                     let v = pa + w;
                     *x = if v > *x { v } else { *x };
                 }
             }
         }
         let mut best = [neg; NTP];
-        for (&b, &x) in lat.dt.iter().zip(&bd[..ndt]) {
+        for (&b, &x) in lat.dt.iter().zip(&bd) {
             best[b] = x;
         }
         for &(a, b, w, _) in &lat.sparse {
@@ -911,10 +916,11 @@ pub(crate) fn viterbi(lat: &Lat, em: &[Row], d: &mut Dec) {
             let x = &mut best[b as usize];
             *x = if v > *x { v } else { *x };
         }
+        // All NTP lanes: padding lanes stay −∞ (best) + 0 (emission).
         let e = &em[i];
         let cur = &mut d.delta[i];
-        for b in 0..nt {
-            cur[b] = best[b] + e[b];
+        for ((c, &x), &y) in cur.iter_mut().zip(&best).zip(e) {
+            *c = x + y;
         }
     }
     trace_back(lat, d);
@@ -1091,6 +1097,7 @@ fn norm(v: &mut Row) {
 ///
 /// Sums over the allowed moves only, in the order [`marginals_padded`] adds them, so the results are
 /// bit-identical to it.
+#[inline(never)]
 pub(crate) fn marginals(lat: &Lat, em: &[Row], d: &mut Dec, lo: usize, hi: usize) {
     let n = em.len();
     let hi = hi.min(n);
@@ -1104,11 +1111,15 @@ pub(crate) fn marginals(lat: &Lat, em: &[Row], d: &mut Dec, lo: usize, hi: usize
     pe.clear();
     pe.resize(n, [0.0; NTP]);
     for i in (0..hi).chain(hi.max(lo + 1)..n) {
+        // All NTP lanes (max is exact in any order; padding lanes are masked to −∞, then to 0).
         let row = &em[i];
-        let mx = row[..nt].iter().copied().fold(f32::NEG_INFINITY, f32::max);
-        let p = &mut pe[i];
-        for t in 0..nt {
-            p[t] = fast_exp((row[t] - mx) * inv);
+        let mut mx = f32::NEG_INFINITY;
+        for (&x, &l) in row.iter().zip(&lat.live) {
+            let v = if l != 0.0 { x } else { f32::NEG_INFINITY };
+            mx = if v > mx { v } else { mx };
+        }
+        for ((p, &x), &l) in pe[i].iter_mut().zip(row).zip(&lat.live) {
+            *p = fast_exp((x - mx) * inv) * l;
         }
     }
     let (al, be) = (&mut d.alpha, &mut d.beta);
@@ -1120,29 +1131,28 @@ pub(crate) fn marginals(lat: &Lat, em: &[Row], d: &mut Dec, lo: usize, hi: usize
         al[0][t] = lat.m[nt][t] * pe[0][t];
     }
     norm_nt(&mut al[0], nt);
-    let (ndt, nds) = (lat.dt.len(), lat.ds.len());
     for i in 1..hi {
         let prev = al[i - 1];
-        // Dense block (target lanes compact), then the sparse moves, in the padded decoder's order.
-        let mut sd = [0.0f32; NTP];
+        // Dense block (target lanes compact, all DW lanes), then the sparse moves, in the padded
+        // decoder's order.
+        let mut sd = [0.0f32; DW];
         for (&a, row) in lat.ds.iter().zip(&lat.bm) {
             let x = prev[a];
             if x != 0.0 {
-                for (s, &m) in sd[..ndt].iter_mut().zip(&row[..ndt]) {
+                for (s, &m) in sd.iter_mut().zip(row) {
                     *s += x * m;
                 }
             }
         }
         let mut s = [0.0f32; NTP];
-        for (&b, &x) in lat.dt.iter().zip(&sd[..ndt]) {
+        for (&b, &x) in lat.dt.iter().zip(&sd) {
             s[b] = x;
         }
         for &(a, b, _, m) in &lat.sparse {
             s[b as usize] += prev[a as usize] * m;
         }
-        let p = &pe[i];
-        for b in 0..nt {
-            s[b] *= p[b];
+        for (x, &p) in s.iter_mut().zip(&pe[i]) {
+            *x *= p;
         }
         norm_nt(&mut s, nt);
         al[i] = s;
@@ -1152,21 +1162,21 @@ pub(crate) fn marginals(lat: &Lat, em: &[Row], d: &mut Dec, lo: usize, hi: usize
     }
     for i in (lo..n - 1).rev() {
         let mut tmp = [0.0f32; NTP];
-        for b in 0..nt {
-            tmp[b] = pe[i + 1][b] * be[i + 1][b];
+        for ((t, &p), &b) in tmp.iter_mut().zip(&pe[i + 1]).zip(&be[i + 1]) {
+            *t = p * b;
         }
-        // Dense block (source lanes compact), then the sparse moves.
-        let mut sd = [0.0f32; NTP];
+        // Dense block (source lanes compact, all DW lanes), then the sparse moves.
+        let mut sd = [0.0f32; DW];
         for (&b, row) in lat.dt.iter().zip(&lat.bmt) {
             let x = tmp[b];
             if x != 0.0 {
-                for (s, &m) in sd[..nds].iter_mut().zip(&row[..nds]) {
+                for (s, &m) in sd.iter_mut().zip(row) {
                     *s += x * m;
                 }
             }
         }
         let mut s = [0.0f32; NTP];
-        for (&a, &x) in lat.ds.iter().zip(&sd[..nds]) {
+        for (&a, &x) in lat.ds.iter().zip(&sd) {
             s[a] = x;
         }
         for &(a, b, _, m) in &lat.sparse {
@@ -1176,10 +1186,9 @@ pub(crate) fn marginals(lat: &Lat, em: &[Row], d: &mut Dec, lo: usize, hi: usize
         be[i] = s;
     }
     for i in lo..hi {
-        let b = be[i];
         let r = &mut al[i];
-        for t in 0..nt {
-            r[t] *= b[t];
+        for (x, &b) in r.iter_mut().zip(&be[i]) {
+            *x *= b;
         }
         norm_nt(r, nt);
     }
