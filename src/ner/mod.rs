@@ -1068,14 +1068,18 @@ fn mul_add_row(s: &mut Row, x: &Row, row: &Row) {
     }
 }
 
-/// e^x to about 3e-6 relative error, branch-free (vectorizes); x ≤ 0 expected, clamped below.
+/// e^x to about 3e-6 relative error, branch-free and without a float-to-int conversion (vectorizes);
+/// x ≤ 0 expected, clamped to [−80, 0].
 #[inline(always)]
 fn fast_exp(x: f32) -> f32 {
-    let x = if x < -80.0 { -80.0 } else { x };
-    let t = x * std::f32::consts::LOG2_E + 0.5;
-    let i0 = t as i32;
-    let i = i0 - (t < i0 as f32) as i32; // floor(t)
-    let f = t - 0.5 - i as f32; // in [−0.5, 0.5)
+    // max/min also turn a NaN into −80.
+    let y = x.max(-80.0).min(0.0) * std::f32::consts::LOG2_E;
+    // Round y to the nearest integer by adding 1.5 · 2^23: the integer lands in the low mantissa bits.
+    const MAGIC: f32 = 12_582_912.0;
+    let shifted = y + MAGIC;
+    let r = shifted - MAGIC;
+    let i = shifted.to_bits() as i32 - MAGIC.to_bits() as i32;
+    let f = y - r; // in [−0.5, 0.5]
     let p = 1.0 + f * (0.693_147_2 + f * (0.240_226_5 + f * (0.055_504_11 + f * (0.009_618_13 + f * 0.001_333_36))));
     f32::from_bits(((i + 127) << 23) as u32) * p
 }

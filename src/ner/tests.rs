@@ -225,3 +225,18 @@ fn type_cache_reset_keeps_results() {
     assert_eq!(fresh, reset);
     assert!(!fresh.is_empty());
 }
+
+/// `fast_exp` stays within 1e-5 relative error of `exp` over its range, and clamps the rest.
+#[test]
+fn fast_exp_is_accurate() {
+    let mut x = -80.0f32;
+    while x <= 0.0 {
+        let (got, want) = (super::fast_exp(x), x.exp());
+        assert!(((got - want) / want).abs() < 1e-5, "x = {x}: {got} vs {want}");
+        x += 0.001_37;
+    }
+    assert_eq!(super::fast_exp(0.0), 1.0);
+    assert_eq!(super::fast_exp(5.0), 1.0);
+    assert!(super::fast_exp(-1000.0) > 0.0 && super::fast_exp(-1000.0) == super::fast_exp(-80.0));
+    assert!(super::fast_exp(f32::NAN).is_finite());
+}
