@@ -198,8 +198,11 @@ pub struct Model {
     pub trans: Vec<f32>,
     /// Which hash buckets have a row (rows are stored in bucket order, so a bucket's row is its rank).
     pub buckets: BucketSet,
-    /// The i8 codes of each row (`nt` per row), decoded through `table` when added.
-    pub rows: Vec<i8>,
+    /// The non-zero weights of each row (2.8 of 21 tags on average; adding a zero changes nothing):
+    /// row `r` is `nz[nz_at[r]..nz_at[r + 1]]`, each `tag << 8 | code`, tags ascending, the code's
+    /// value in `table`.
+    pub nz_at: Vec<u32>,
+    pub nz: Vec<u16>,
 }
 
 impl Weights for Model {
@@ -212,9 +215,21 @@ impl Weights for Model {
     #[inline]
     fn add(&self, f: u32, acc: &mut [f32]) {
         let Some(r) = self.buckets.rank(f) else { return };
-        let Some(row) = self.rows.get(r * self.nt..(r + 1) * self.nt) else { return };
-        for (a, &w) in acc.iter_mut().zip(row) {
-            *a += self.table[w as u8 as usize];
+        let (Some(&a), Some(&b)) = (self.nz_at.get(r), self.nz_at.get(r + 1)) else { return };
+        for &e in self.nz.get(a as usize..b as usize).unwrap_or(&[]) {
+            if let Some(x) = acc.get_mut((e >> 8) as usize) {
+                *x += self.table[(e & 0xff) as usize];
+            }
+        }
+    }
+    #[inline]
+    fn add_row(&self, f: u32, acc: &mut Row) {
+        let Some(r) = self.buckets.rank(f) else { return };
+        let (Some(&a), Some(&b)) = (self.nz_at.get(r), self.nz_at.get(r + 1)) else { return };
+        for &e in self.nz.get(a as usize..b as usize).unwrap_or(&[]) {
+            if let Some(x) = acc.get_mut((e >> 8) as usize) {
+                *x += self.table[(e & 0xff) as usize];
+            }
         }
     }
     fn trans(&self, from: usize, to: usize) -> f32 {
@@ -272,8 +287,10 @@ impl Model {
         for _ in 0..n {
             masks.push(r.varint()?);
         }
-        let mut rows = vec![0i8; n * nt];
-        for (k, &m) in masks.iter().enumerate() {
+        let mut nz_at = Vec::with_capacity(n + 1);
+        let mut nz = Vec::new();
+        for &m in &masks {
+            nz_at.push(nz.len() as u32);
             // Only the set bits of the mask carry a weight (most rows have a few of `nt`).
             let mut m = m;
             while m != 0 {
@@ -282,10 +299,14 @@ impl Model {
                 if t >= nt {
                     return None;
                 }
-                rows[k * nt + t] = r.u8()? as i8;
+                let code = r.u8()?;
+                if table[code as usize] != 0.0 {
+                    nz.push((t as u16) << 8 | code as u16);
+                }
             }
         }
-        Some(Model { scheme, families, nt, table, temp, trans, buckets, rows })
+        nz_at.push(nz.len() as u32);
+        Some(Model { scheme, families, nt, table, temp, trans, buckets, nz_at, nz })
     }
 
     /// Serializes: header, transitions, sorted buckets (delta varints), row masks, non-zero weights.
