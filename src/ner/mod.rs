@@ -733,8 +733,6 @@ pub struct Lat {
     bw: Vec<DRow>,
     bm: Vec<DRow>,
     bmt: Vec<DRow>,
-    /// The moves from sparse sources, by lane shift then target (the order the padded decoder adds them).
-    sparse: Vec<(u8, u8, f32, f32)>,
 }
 
 /// One allowed tag move into a target: its source `k` and transition score `w`.
@@ -814,13 +812,12 @@ impl Lat {
             bw: Vec::new(),
             bm: Vec::new(),
             bmt: Vec::new(),
-            sparse: Vec::new(),
         };
         lat.build_moves();
         lat
     }
 
-    /// Fills the move lists (`into`, the dense block, `sparse`) from `tr`, `dense_src` and `shifts` (and
+    /// Fills the move lists (`into`, the dense block) from `tr`, `dense_src` and `shifts` (and
     /// the potentials `m` when present).
     fn build_moves(&mut self) {
         let nt = self.nt;
@@ -853,15 +850,6 @@ impl Lat {
                     self.bw[ai][bi] = self.tr[a][b];
                     self.bm[ai][bi] = m;
                     self.bmt[bi][ai] = m;
-                }
-            }
-        }
-        self.sparse.clear();
-        for (d, w, _, _) in &self.shifts {
-            for b in *d..nt {
-                if w[b] != neg {
-                    let a = b - d;
-                    self.sparse.push((a as u8, b as u8, w[b], pot(self, a, b)));
                 }
             }
         }
@@ -932,10 +920,13 @@ pub(crate) fn viterbi(lat: &Lat, em: &[Row], d: &mut Dec) {
         for (&b, &x) in lat.dt.iter().zip(&bd) {
             best[b] = x;
         }
-        for &(a, b, w, _) in &lat.sparse {
-            let v = prev[a as usize] + w;
-            let x = &mut best[b as usize];
-            *x = if v > *x { v } else { *x };
+        // Sparse moves, one lane shift at a time over all lanes (−∞ where a shift has no move).
+        let ext = extend(&prev, neg);
+        for (d, w, _, _) in &lat.shifts {
+            for ((x, &p), &w) in best.iter_mut().zip(&ext[SHIFT_MAX - d..]).zip(w) {
+                let v = p + w;
+                *x = if v > *x { v } else { *x };
+            }
         }
         // All NTP lanes: padding lanes stay −∞ (best) + 0 (emission).
         let e = &em[i];
@@ -1047,7 +1038,6 @@ pub(crate) fn viterbi_padded(lat: &Lat, em: &[Row], d: &mut Dec) {
 const SHIFT_MAX: usize = 3;
 
 /// `row` preceded by SHIFT_MAX lanes of `fill`.
-#[cfg(test)]
 #[inline(always)]
 fn extend(row: &Row, fill: f32) -> [f32; NTP + SHIFT_MAX] {
     let mut e = [fill; NTP + SHIFT_MAX];
@@ -1168,8 +1158,13 @@ pub(crate) fn marginals(lat: &Lat, em: &[Row], d: &mut Dec, lo: usize, hi: usize
         for (&b, &x) in lat.dt.iter().zip(&sd) {
             s[b] = x;
         }
-        for &(a, b, _, m) in &lat.sparse {
-            s[b as usize] += prev[a as usize] * m;
+        // Sparse moves, one lane shift at a time over all lanes (potential 0 where a shift has no
+        // move), in the padded decoder's order.
+        let ext = extend(&prev, 0.0);
+        for (d, _, f, _) in &lat.shifts {
+            for ((x, &p), &m) in s.iter_mut().zip(&ext[SHIFT_MAX - d..]).zip(f) {
+                *x += p * m;
+            }
         }
         for (x, &p) in s.iter_mut().zip(&pe[i]) {
             *x *= p;
@@ -1199,8 +1194,13 @@ pub(crate) fn marginals(lat: &Lat, em: &[Row], d: &mut Dec, lo: usize, hi: usize
         for (&a, &x) in lat.ds.iter().zip(&sd) {
             s[a] = x;
         }
-        for &(a, b, _, m) in &lat.sparse {
-            s[a as usize] += tmp[b as usize] * m;
+        // Sparse moves a → a + d, one shift at a time: s[a] += tmp[a + d] · m[a][a + d].
+        let mut ext = [0.0f32; NTP + SHIFT_MAX];
+        ext[..NTP].copy_from_slice(&tmp);
+        for (d, _, _, bk) in &lat.shifts {
+            for ((x, &t), &m) in s.iter_mut().zip(&ext[*d..]).zip(bk) {
+                *x += t * m;
+            }
         }
         norm_nt(&mut s, nt);
         be[i] = s;
