@@ -14,7 +14,10 @@ use super::{tag_tokens, Model, Scheme, Weights, NC};
 use crate::text::{segment, Doc};
 
 const USAGE: &str = "usage: article-lens train [TRAIN.jsonl] [--dev DEV.jsonl] [--data DIR] [--out DIR]
-    [--epochs N] [--scheme bio|bilou] [--drop FAMILY,...] [--min-q N] [--clusters N] [--no-write]
+    [--epochs N] [--scheme bio|bilou] [--drop FAMILY,...] [--min-q N] [--q-pct N] [--prune-pct N]
+    [--clusters N] [--cities MIN_POP] [--given N] [--surnames N] [--orgs yes|no] [--no-write]
+  defaults are the committed model's settings: --prune-pct 40 --clusters 30000 --cities 300000
+    --given 2000 --surnames 3000 --orgs no (so a bare `train` rewrites data/ byte for byte)
   families: word affix shape context cluster gazetteer bigram position";
 
 /// A gold document: text and entities as (byte start, byte end, CoNLL label).
@@ -249,7 +252,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
     let mut families = fam::ALL;
     let mut min_q: i32 = 1;
     let mut q_pct: usize = 50;
-    let mut prune_pct: usize = 0;
+    let mut prune_pct: usize = 40;
     let mut write = true;
     let mut opts = BuildOpts::default();
     let mut i = 0;
