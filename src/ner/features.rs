@@ -40,7 +40,7 @@ pub struct Fh(u64);
 
 impl Fh {
     #[inline]
-    pub fn new(template: u8) -> Fh {
+    pub const fn new(template: u8) -> Fh {
         Fh((0xcbf29ce484222325u64 ^ template as u64).wrapping_mul(0x100000001b3))
     }
     #[inline]
@@ -51,12 +51,20 @@ impl Fh {
         }
         self
     }
+    /// The bytes of `v`, little-endian (as [`Fh::b`] would add them).
     #[inline]
-    pub fn n(self, v: u64) -> Fh {
-        self.b(&v.to_le_bytes())
+    pub const fn n(self, v: u64) -> Fh {
+        let mut h = self.0;
+        let mut k = 0;
+        while k < 8 {
+            h ^= (v >> (8 * k)) & 0xff;
+            h = h.wrapping_mul(0x100000001b3);
+            k += 1;
+        }
+        Fh(h)
     }
     #[inline]
-    pub fn raw(self) -> u64 {
+    pub const fn raw(self) -> u64 {
         self.0
     }
     #[inline]
@@ -149,6 +157,32 @@ pub struct TypeInfo {
     pub shape_h: u64,
     /// The form starts with an upper-case letter.
     pub cap: bool,
+    /// The hash states of the position features that start with this word's part
+    /// (`Fh::new(33).n(lower_h)`, `Fh::new(34).n(lower_h)`, `Fh::new(35).n(shape_h)`): computed once
+    /// per word type instead of once per token.
+    pub h33: u64,
+    pub h34: u64,
+    pub h35: u64,
+}
+
+const PAD: TypeInfo = TypeInfo::new(1, 1, false);
+
+impl TypeInfo {
+    /// The info of a word with these hashes (the prefixes derived from them).
+    pub const fn new(lower_h: u64, shape_h: u64, cap: bool) -> TypeInfo {
+        TypeInfo {
+            lower_h,
+            shape_h,
+            cap,
+            h33: Fh::new(33).n(lower_h).raw(),
+            h34: Fh::new(34).n(lower_h).raw(),
+            h35: Fh::new(35).n(shape_h).raw(),
+        }
+    }
+    /// Sentence padding (and the empty word).
+    pub const fn pad() -> TypeInfo {
+        PAD
+    }
 }
 
 /// Computes the type features of word `raw` (empty = sentence padding) for all five slots into
@@ -160,7 +194,7 @@ pub fn type_feats(raw: &str, headline: bool, lists: &Lists, families: u32, s: &m
             s.feats.push(Fh::new(1).n(k as u64).bucket());
             *e = s.feats.len();
         }
-        return TypeInfo { lower_h: 1, shape_h: 1, cap: false };
+        return TypeInfo::pad();
     }
     let upper_word = headline && raw.chars().any(|c| c.is_uppercase());
     if upper_word {
@@ -293,7 +327,7 @@ pub fn type_feats(raw: &str, headline: bool, lists: &Lists, families: u32, s: &m
     ends[3] = f.len();
     push_ctx(f, 4, near_s, near_s, gz, clu);
     ends[4] = f.len();
-    TypeInfo { lower_h, shape_h, cap }
+    TypeInfo::new(lower_h, shape_h, cap)
 }
 
 /// Per-token flags of a document: whether the token's line is an all-caps headline.
@@ -393,8 +427,56 @@ pub fn line_styles(doc: &Doc) -> Vec<u8> {
     out
 }
 
-/// Position features of token `i` (index within the sentence `toks`), written to `out`.
-/// `info[k]` is the type info of sentence token k; `gzm` the multi-word gazetteer marks.
+/// Memo of the shape-only position features (templates 35, 37, 38) by line style and the previous,
+/// current and next word shapes: a few thousand combinations cover most text. Direct-mapped with a
+/// fixed number of slots, full keys compared (memoization only: it never changes a feature).
+pub struct ShapeMemo {
+    slots: Vec<ShapeSlot>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct ShapeSlot {
+    key: [u64; 3],
+    style: u8,
+    used: bool,
+    b: [u32; 3],
+}
+
+const MEMO_BITS: u32 = 11;
+
+impl Default for ShapeMemo {
+    fn default() -> Self {
+        ShapeMemo { slots: vec![ShapeSlot::default(); 1 << MEMO_BITS] }
+    }
+}
+
+impl ShapeMemo {
+    /// Buckets of templates 35, 37 and 38 (the last two 0 when `style` is 0: not used then).
+    #[inline]
+    fn get(&mut self, style: u8, p: &TypeInfo, c: &TypeInfo, x: &TypeInfo) -> [u32; 3] {
+        let key = [p.shape_h, c.shape_h, x.shape_h];
+        let h = mix(key[0] ^ key[1].rotate_left(21) ^ key[2].rotate_left(42) ^ style as u64);
+        let slot = &mut self.slots[(h >> (64 - MEMO_BITS)) as usize];
+        if slot.used && slot.key == key && slot.style == style {
+            return slot.b;
+        }
+        let b35 = Fh(p.h35).n(c.shape_h).n(x.shape_h).bucket();
+        let (b37, b38) = if style != 0 {
+            (
+                Fh::new(37).n(style as u64).n(c.shape_h).bucket(),
+                Fh::new(38).n(style as u64).n(p.shape_h).n(c.shape_h).n(x.shape_h).bucket(),
+            )
+        } else {
+            (0, 0)
+        };
+        *slot = ShapeSlot { key, style, used: true, b: [b35, b37, b38] };
+        slot.b
+    }
+}
+
+/// Appends the position features of token `i` of a sentence of `n` tokens with type infos `info`
+/// (padding beyond the sentence), gazetteer marks `gzm` and line style `style`.
+#[allow(clippy::too_many_arguments)]
 pub fn pos_feats(
     i: usize,
     n: usize,
@@ -403,19 +485,22 @@ pub fn pos_feats(
     gzm: &[[u32; GZ_SLOTS]],
     families: u32,
     style: u8,
+    memo: &mut ShapeMemo,
     out: &mut Vec<u32>,
 ) {
-    let pad = TypeInfo { lower_h: 1, shape_h: 1, cap: false };
-    let at = |k: isize| -> TypeInfo {
+    let at = |k: isize| -> &TypeInfo {
         if k < 0 || k as usize >= n {
-            pad
+            &PAD
         } else {
-            info[k as usize]
+            &info[k as usize]
         }
     };
     let ii = i as isize;
     let (p, c, x) = (at(ii - 1), at(ii), at(ii + 1));
-    if families & fam::POSITION != 0 {
+    let bigram = families & fam::BIGRAM != 0;
+    let position = families & fam::POSITION != 0;
+    let sb = if bigram || (position && style != 0) { memo.get(style, p, c, x) } else { [0; 3] };
+    if position {
         if i == first_word {
             out.push(Fh::new(30).n(c.shape_h).bucket());
             out.push(Fh::new(31).n(c.lower_h).bucket());
@@ -424,14 +509,14 @@ pub fn pos_feats(
             out.push(Fh::new(32).bucket());
         }
         if style != 0 {
-            out.push(Fh::new(37).n(style as u64).n(c.shape_h).bucket());
-            out.push(Fh::new(38).n(style as u64).n(p.shape_h).n(c.shape_h).n(x.shape_h).bucket());
+            out.push(sb[1]);
+            out.push(sb[2]);
         }
     }
-    if families & fam::BIGRAM != 0 {
-        out.push(Fh::new(33).n(p.lower_h).n(c.lower_h).bucket());
-        out.push(Fh::new(34).n(c.lower_h).n(x.lower_h).bucket());
-        out.push(Fh::new(35).n(p.shape_h).n(c.shape_h).n(x.shape_h).bucket());
+    if bigram {
+        out.push(Fh(p.h33).n(c.lower_h).bucket());
+        out.push(Fh(c.h34).n(x.lower_h).bucket());
+        out.push(sb[0]);
     }
     if families & fam::GAZ != 0 {
         for &g in &gzm[i] {

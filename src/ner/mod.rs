@@ -483,6 +483,7 @@ pub struct TypeCache {
     arena: Vec<Row>,
     infos: Vec<TypeInfo>,
     scratch: Scratch,
+    memo: features::ShapeMemo,
     lat: Option<(bool, Lat)>,
 }
 
@@ -599,7 +600,7 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
         type_emissions(&tc.arena, &types, pad, &mut em);
         for (i, e) in em.iter_mut().enumerate() {
             pf.clear();
-            features::pos_feats(i, n, &sinfo, fw, &gzm, fams, styles[r.start + i], &mut pf);
+            features::pos_feats(i, n, &sinfo, fw, &gzm, fams, styles[r.start + i], &mut tc.memo, &mut pf);
             for &f in &pf {
                 w.add_row(f, e);
             }

@@ -240,3 +240,29 @@ fn fast_exp_is_accurate() {
     assert!(super::fast_exp(-1000.0) > 0.0 && super::fast_exp(-1000.0) == super::fast_exp(-80.0));
     assert!(super::fast_exp(f32::NAN).is_finite());
 }
+
+/// The shape memo is memoization only: a memo shared by many sentences (slots evicted and reused)
+/// gives every token the features a fresh memo gives.
+#[test]
+fn shape_memo_changes_no_feature() {
+    use super::features::{pos_feats, ShapeMemo, TypeInfo, GZ_SLOTS};
+    let mut shared = ShapeMemo::default();
+    let mut seed = 7u64;
+    let mut next = move || {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed >> 33
+    };
+    for _ in 0..3000 {
+        let n = 1 + (next() % 12) as usize;
+        // Few distinct shapes and words, so keys repeat and slots collide.
+        let info: Vec<TypeInfo> = (0..n).map(|_| TypeInfo::new(next() % 50, next() % 9, next() % 2 == 0)).collect();
+        let gzm = vec![[0u32; GZ_SLOTS]; n];
+        for i in 0..n {
+            let style = (next() % 3) as u8;
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            pos_feats(i, n, &info, 0, &gzm, u32::MAX, style, &mut shared, &mut a);
+            pos_feats(i, n, &info, 0, &gzm, u32::MAX, style, &mut ShapeMemo::default(), &mut b);
+            assert_eq!(a, b);
+        }
+    }
+}

@@ -331,6 +331,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
         };
         let mut gzm: Vec<[u32; GZ_SLOTS]> = Vec::new();
         let mut pf = Vec::new();
+        let mut memo = features::ShapeMemo::default();
         let mut labels_s = Vec::new();
         for g in &docs {
             nents += g.ents.len();
@@ -363,7 +364,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
                         s.feats.extend_from_slice(&fe[st..en[o]]);
                     }
                     pf.clear();
-                    features::pos_feats(i, n, &infos, fw, &gzm, families, ls[r.start + i], &mut pf);
+                    features::pos_feats(i, n, &infos, fw, &gzm, families, ls[r.start + i], &mut memo, &mut pf);
                     s.feats.extend_from_slice(&pf);
                     s.offs.push(s.feats.len() as u32);
                 }
