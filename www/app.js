@@ -2,7 +2,7 @@
 
 import { adoptEarlyWorker } from './boot.js';
 import { h } from './dom.js';
-import { LAYERS, LABELS, ALL_KEYS, DEFAULT_SHOWN, NUMBER_KINDS, NAME_KINDS, keyOf, statValue } from './kinds.js';
+import { LAYERS, LABELS, ALL_KEYS, DEFAULT_SHOWN, NUMBER_KINDS, NAME_KINDS, keyOf, statValue, fmtInt } from './kinds.js';
 import { renderHighlights, renderHighlightsChunked, stopChunkedRender, textWithMarkers } from './render.js';
 import {
   countKeys, renderLegend, renderStats, renderDates, renderQuotes, renderMetrics, renderEntities, renderSummary, renderStrip,
@@ -299,7 +299,7 @@ function onWorkerMessage(ev) {
   const a = d.analysis;
   const n = a.spans.length;
   const note = a.warnings && a.warnings.length ? ` · ${a.warnings.join(' ')}` : '';
-  const line = `${a.stats.words.toLocaleString('en-US')} words · ${n.toLocaleString('en-US')} findings · analyzed in ${Math.max(1, Math.round(d.ms))} ms${note}`;
+  const line = `${fmtInt(a.stats.words)} words · ${fmtInt(n)} findings · analyzed in ${Math.max(1, Math.round(d.ms))} ms${note}`;
   const extra = [state.notice, storageError].filter(Boolean);
   state.notice = '';
   if (extra.length) setStatus([line, ...extra].join(' · '), 'error');

@@ -3,6 +3,11 @@
 // while the page sets itself up. app.js adopts the worker with `adoptEarlyWorker`; events that
 // arrive before then are kept and replayed in order.
 //
+// The wasm is fetched and compiled here too, on the page, while the worker thread starts and loads its
+// scripts; the compiled module is then posted to the worker ({ warm, wasmFollows } first, then { wasm }:
+// a module, or null when it could not be compiled here, and the worker loads it itself; both messages
+// carry `warm`, which a worker that does not know them ignores).
+//
 // The state lives on a global (under a registered symbol) rather than in this module, so that a
 // bundle holding a second copy of this file (the single-file build) shares the one early worker.
 
@@ -20,11 +25,25 @@ if (!boot.started) {
     w.onmessage = keep;
     w.onerror = keep;
     w.onmessageerror = keep;
-    w.postMessage({ warm: true });
+    w.postMessage({ warm: true, wasmFollows: true });
     boot.worker = w;
+    compileWasm(new URL('./pkg/article_lens_bg.wasm', import.meta.url)).then(
+      (wasm) => w.postMessage({ warm: true, wasm }),
+      () => w.postMessage({ warm: true, wasm: null }),
+    );
   } catch {
     boot.worker = null; // app.js starts one itself and reports any failure
   }
+}
+
+async function compileWasm(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const type = res.headers.get('Content-Type') || '';
+  if (typeof WebAssembly.compileStreaming === 'function' && type.startsWith('application/wasm')) {
+    return WebAssembly.compileStreaming(res);
+  }
+  return WebAssembly.compile(await res.arrayBuffer());
 }
 
 /**

@@ -1,5 +1,7 @@
 // Module worker: loads the wasm once, on the first request, and answers only the latest request.
-// Messages in:  { id, text, options } | { warm: true }
+// Messages in:  { id, text, options } | { warm: true, wasmFollows? } | { warm: true, wasm: Module | null }
+//               (boot.js compiles the wasm on the page while this worker starts: `wasmFollows` says a
+//               { warm, wasm } message will come, and loading waits for it; null: load the wasm here)
 // Messages out: { ready, maxInputBytes, version } (once, after loading)
 //               { id, analysis, ms } | { id, error, fatal }
 //
@@ -13,15 +15,23 @@ let ready = null;
 let latest = -1;
 let dead = '';
 
+const wasmUrl = () => new URL('./pkg/article_lens_bg.wasm', import.meta.url);
+let wasmSource = null; // a promise of the module compiled by the page (null: load it from wasmUrl)
+let provide = null;
+
 function load() {
   if (!ready) {
-    ready = init({ module_or_path: new URL('./pkg/article_lens_bg.wasm', import.meta.url) }).then(
-      () => self.postMessage({ ready: true, maxInputBytes: maxInputBytes(), version: version() }),
-      (e) => {
-        ready = null; // let a later request try again
-        throw e;
-      },
-    );
+    const source = wasmSource || Promise.resolve(null);
+    ready = source
+      .then((module) => init({ module_or_path: module || wasmUrl() }))
+      .then(
+        () => self.postMessage({ ready: true, maxInputBytes: maxInputBytes(), version: version() }),
+        (e) => {
+          ready = null; // let a later request try again, loading the wasm here
+          wasmSource = null;
+          throw e;
+        },
+      );
   }
   return ready;
 }
@@ -42,7 +52,16 @@ async function warmUp() {
 }
 
 self.onmessage = async (event) => {
-  if (event.data && event.data.warm) {
+  const data = event.data;
+  if (data && data.warm && 'wasm' in data) {
+    const module = data.wasm instanceof WebAssembly.Module ? data.wasm : null;
+    if (provide) provide(module);
+    else if (!ready) wasmSource = Promise.resolve(module);
+    provide = null;
+    return;
+  }
+  if (data && data.warm) {
+    if (data.wasmFollows && !ready && !wasmSource) wasmSource = new Promise((resolve) => (provide = resolve));
     await warmUp();
     return;
   }
