@@ -1,6 +1,5 @@
 // Article Lens page: editor, analysis in a worker, highlights, panels, exports, sharing, settings.
 
-import { adoptEarlyWorker } from './boot.js';
 import { h } from './dom.js';
 import { LAYERS, LABELS, ALL_KEYS, DEFAULT_SHOWN, NUMBER_KINDS, NAME_KINDS, keyOf, statValue, fmtInt } from './kinds.js';
 import { renderHighlights, renderHighlightsChunked, stopChunkedRender, textWithMarkers } from './render.js';
@@ -37,6 +36,12 @@ const state = {
 };
 
 const BIG_BYTES = 1_000_000; // above this, show progress and a Cancel button
+
+/** The worker boot.js started as the page loaded (once; null when there is none). */
+function adoptEarlyWorker(handlers) {
+  const boot = globalThis[Symbol.for('article-lens.early-worker')];
+  return boot && typeof boot.adopt === 'function' ? boot.adopt(handlers) : null;
+}
 
 // ---------- status line ----------
 
