@@ -37,10 +37,12 @@ const state = {
 
 const BIG_BYTES = 1_000_000; // above this, show progress and a Cancel button
 
+const early = () => globalThis[Symbol.for('article-lens.early-worker')] || {};
+
 /** The worker boot.js started as the page loaded (once; null when there is none). */
 function adoptEarlyWorker(handlers) {
-  const boot = globalThis[Symbol.for('article-lens.early-worker')];
-  return boot && typeof boot.adopt === 'function' ? boot.adopt(handlers) : null;
+  const boot = early();
+  return typeof boot.adopt === 'function' ? boot.adopt(handlers) : null;
 }
 
 // ---------- status line ----------
@@ -737,6 +739,15 @@ input.addEventListener('input', () => {
 
 async function getSample() {
   if (state.sample == null) {
+    // boot.js may have fetched it already (once).
+    const boot = early();
+    const prefetched = boot.sample;
+    boot.sample = null;
+    const text = prefetched ? await prefetched.catch(() => null) : null;
+    if (typeof text === 'string') {
+      state.sample = text;
+      return text;
+    }
     const res = await fetch(new URL('./sample.txt', import.meta.url));
     if (!res.ok) throw new Error(`sample.txt: HTTP ${res.status}`);
     state.sample = await res.text();
