@@ -1,8 +1,7 @@
 // Article Lens page: editor, analysis in a worker, highlights, panels, exports, sharing, settings.
 
-import { adoptEarlyWorker } from './boot.js';
 import { h } from './dom.js';
-import { LAYERS, LABELS, ALL_KEYS, DEFAULT_SHOWN, NUMBER_KINDS, NAME_KINDS, keyOf, statValue } from './kinds.js';
+import { LAYERS, LABELS, ALL_KEYS, DEFAULT_SHOWN, NUMBER_KINDS, NAME_KINDS, keyOf, statValue, fmtInt } from './kinds.js';
 import { renderHighlights, renderHighlightsChunked, stopChunkedRender, textWithMarkers } from './render.js';
 import {
   countKeys, renderLegend, renderStats, renderDates, renderQuotes, renderMetrics, renderEntities, renderSummary, renderStrip,
@@ -37,6 +36,14 @@ const state = {
 };
 
 const BIG_BYTES = 1_000_000; // above this, show progress and a Cancel button
+
+const early = () => globalThis[Symbol.for('article-lens.early-worker')] || {};
+
+/** The worker boot.js started as the page loaded (once; null when there is none). */
+function adoptEarlyWorker(handlers) {
+  const boot = early();
+  return typeof boot.adopt === 'function' ? boot.adopt(handlers) : null;
+}
 
 // ---------- status line ----------
 
@@ -292,12 +299,14 @@ function onWorkerMessage(ev) {
   if (Number.isSafeInteger(d.maxInputBytes) && d.maxInputBytes > 0) state.maxBytes = d.maxInputBytes;
   state.analysis = d.analysis;
   state.text = lastRequest.text;
-  document.body.dataset.analyzed = String(d.id);
-  renderAll();
+  // The highlighted text now; the panels after the browser has painted it. body[data-analyzed] changes
+  // once the panels are rendered too, i.e. once everything of this analysis is on the page.
+  renderText();
+  renderPanelsSoon(d.id);
   const a = d.analysis;
   const n = a.spans.length;
   const note = a.warnings && a.warnings.length ? ` · ${a.warnings.join(' ')}` : '';
-  const line = `${a.stats.words.toLocaleString('en-US')} words · ${n.toLocaleString('en-US')} findings · analyzed in ${Math.max(1, Math.round(d.ms))} ms${note}`;
+  const line = `${fmtInt(a.stats.words)} words · ${fmtInt(n)} findings · analyzed in ${Math.max(1, Math.round(d.ms))} ms${note}`;
   const extra = [state.notice, storageError].filter(Boolean);
   state.notice = '';
   if (extra.length) setStatus([line, ...extra].join(' · '), 'error');
@@ -317,10 +326,38 @@ function showPlainText(text) {
   $('strip').replaceChildren();
 }
 
-function renderAll() {
+/** After the next frame (or at once when the page is hidden and frames are paused). */
+function afterFrame(fn) {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  if (document.hidden) {
+    setTimeout(run, 0);
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 250); // frames may stop (the tab is hidden meanwhile)
+}
+
+let panelsFor = null;
+/** Renders the panels of the current analysis after the next frame, then marks the analysis `id` as shown. */
+function renderPanelsSoon(id) {
+  const a = state.analysis;
+  panelsFor = a;
+  afterFrame(() => {
+    if (panelsFor !== a || state.analysis !== a) return; // a newer result (or none) took over
+    panelsFor = null;
+    renderPanels();
+    document.body.dataset.analyzed = String(id);
+  });
+}
+
+function renderPanels() {
   const a = state.analysis;
   if (!a) return;
-  renderText();
   renderSummary($('summary'), a);
   renderEntities($('entities'), $('entity-chart'), a, state.entity, selectEntity);
   renderStats($('stats'), a, jumpToSpan);
@@ -337,7 +374,8 @@ function renderText() {
   // While editing, the (hidden) reader is rebuilt only when the reading view comes back.
   state.textDirty = state.view === 'edit';
   if (state.textDirty) return;
-  const scroll = reader.scrollTop;
+  // Reading scrollTop lays out the whole page: done only when the reader has ever been scrolled.
+  const scroll = readerScrolled ? reader.scrollTop : 0;
   const done = () => {
     if (state.entity != null && !a.entities[state.entity]) state.entity = null;
     markEntity();
@@ -357,15 +395,17 @@ function renderText() {
   }
   stopChunkedRender();
   state.marks = renderHighlights(reader, state.text, a, state.shown);
-  reader.scrollTop = scroll;
+  if (scroll) reader.scrollTop = scroll;
   done();
   renderStripSoon();
 }
 
-let stripFrame = 0;
+let stripSeq = 0;
 function renderStripSoon() {
-  cancelAnimationFrame(stripFrame);
-  stripFrame = requestAnimationFrame(() => {
+  // After the next frame: the strip lays out the text to measure it, which must not delay showing it.
+  const seq = ++stripSeq;
+  afterFrame(() => {
+    if (seq !== stripSeq) return;
     // The strip measures every highlight's position, which lays out the whole text: skipped for
     // texts over 1 MB (seconds of frozen page for a few pixels of overview).
     if (state.text.length > BIG_BYTES) $('strip').replaceChildren();
@@ -466,7 +506,9 @@ reader.addEventListener('focusin', (ev) => {
   if (ev.target.matches && ev.target.matches('mark.hl')) showTip(ev.target);
 });
 reader.addEventListener('focusout', () => hideTip());
+let readerScrolled = false;
 reader.addEventListener('scroll', () => {
+  readerScrolled = true;
   if (tipMark) showTip(tipMark);
 });
 document.addEventListener('keydown', (ev) => {
@@ -697,6 +739,15 @@ input.addEventListener('input', () => {
 
 async function getSample() {
   if (state.sample == null) {
+    // boot.js may have fetched it already (once).
+    const boot = early();
+    const prefetched = boot.sample;
+    boot.sample = null;
+    const text = prefetched ? await prefetched.catch(() => null) : null;
+    if (typeof text === 'string') {
+      state.sample = text;
+      return text;
+    }
     const res = await fetch(new URL('./sample.txt', import.meta.url));
     if (!res.ok) throw new Error(`sample.txt: HTTP ${res.status}`);
     state.sample = await res.text();
@@ -806,6 +857,9 @@ async function start() {
   }
   if (!input.value) setView('edit');
   analyzeNow();
+  // While the analyzer loads, the reader shows the text unhighlighted (a short text only: a long one is
+  // laid out line by line once analyzed); this also gets the reader's fonts ready for the highlights.
+  if (state.view === 'read' && !state.analysis && input.value.length <= 100_000) showPlainText(input.value);
 }
 
 start();

@@ -68,10 +68,29 @@ export function keyOf(span) {
   return span.kind;
 }
 
-/** Renders a number the way a reader expects ("1,200", "0.5"). */
+let numberFormat = null;
+
+/**
+ * Renders a number the way a reader expects ("1,200", "0.5"): exactly `toLocaleString('en-US',
+ * { maximumFractionDigits: 6 })`. The common cases (a shortest decimal form with at most 6 decimals) are
+ * grouped by hand: the first Intl call of a page loads locale data, which costs tens of milliseconds
+ * in the first analysis' render.
+ */
 export function fmtNum(n) {
   if (typeof n !== 'number' || !Number.isFinite(n)) return String(n ?? '');
-  return n.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  const str = String(n);
+  const m = /^(-?)(\d+)(?:\.(\d{1,6}))?$/.exec(str);
+  if (m && !Object.is(n, -0)) {
+    const int = m[2].replace(/\B(?=(\d{3})+$)/g, ',');
+    return m[3] ? `${m[1]}${int}.${m[3]}` : `${m[1]}${int}`;
+  }
+  numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+  return numberFormat.format(n);
+}
+
+/** An integer with thousands separators, as `toLocaleString('en-US')` writes it. */
+export function fmtInt(n) {
+  return Number.isSafeInteger(n) ? fmtNum(n) : n.toLocaleString('en-US');
 }
 
 /** The normalized value of a statistic as text: "88", "1,200–1,800", "> 200". */

@@ -1,5 +1,13 @@
 // Module worker: loads the wasm once, on the first request, and answers only the latest request.
-// Messages in:  { id, text, options } | { warm: true }
+// Messages in:  { id, text, options }
+//               { warm: true, wasmFollows?, sampleFollows? }   (sent first by boot.js as the page loads)
+//               { warm: true, wasm: WebAssembly.Module | null } (boot.js compiled the wasm on the page)
+//               { warm: true, sample: string | null }          (the text the page is about to analyze)
+//               `wasmFollows`: loading waits for the { wasm } message (null: load the wasm here).
+//               `sampleFollows`: the warm-up analyzes that text instead of a tiny one, and keeps the result
+//               for the first request of the same text (with no options): the page's first analysis is
+//               then ready as soon as it is asked for. Every warm message carries `warm`, which a worker
+//               that does not know them ignores.
 // Messages out: { ready, maxInputBytes, version } (once, after loading)
 //               { id, analysis, ms } | { id, error, fatal }
 //
@@ -13,15 +21,27 @@ let ready = null;
 let latest = -1;
 let dead = '';
 
+const wasmUrl = () => new URL('./pkg/article_lens_bg.wasm', import.meta.url);
+let wasmSource = null; // a promise of the module compiled by the page (null: load it from wasmUrl)
+let provideWasm = null;
+let sampleSource = null; // a promise of the text the page is about to analyze
+let provideSample = null;
+let warming = null; // the warm-up in progress
+let warmed = null; // { text, analysis, ms }: the warm-up's analysis, kept for the first request
+
 function load() {
   if (!ready) {
-    ready = init({ module_or_path: new URL('./pkg/article_lens_bg.wasm', import.meta.url) }).then(
-      () => self.postMessage({ ready: true, maxInputBytes: maxInputBytes(), version: version() }),
-      (e) => {
-        ready = null; // let a later request try again
-        throw e;
-      },
-    );
+    const source = wasmSource || Promise.resolve(null);
+    ready = source
+      .then((module) => init({ module_or_path: module || wasmUrl() }))
+      .then(
+        () => self.postMessage({ ready: true, maxInputBytes: maxInputBytes(), version: version() }),
+        (e) => {
+          ready = null; // let a later request try again, loading the wasm here
+          wasmSource = null;
+          throw e;
+        },
+      );
   }
   return ready;
 }
@@ -29,25 +49,56 @@ function load() {
 // Lets messages that queued up while wasm was busy update `latest` before we start more work.
 const yieldToQueue = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-// { warm: true } (sent by boot.js as the page loads): load the wasm and run a tiny analysis so the
-// name model is ready before the first real request.
+// { warm: true } (sent by boot.js as the page loads): load the wasm and analyze the page's text (or a
+// tiny one) so the name model is ready before the first real request.
 async function warmUp() {
   try {
     await load();
-    if (!dead) analyze('Warm-up on Monday.', undefined);
+    const text = sampleSource ? await sampleSource : null;
+    if (dead) return;
+    if (typeof text === 'string') {
+      const t0 = performance.now();
+      const analysis = analyze(text, undefined);
+      warmed = { text, analysis, ms: performance.now() - t0 };
+    } else {
+      analyze('Warm-up on Monday.', undefined);
+    }
   } catch (e) {
     if (e instanceof WebAssembly.RuntimeError) dead = `The analyzer crashed (${e.message}).`;
     // a load failure is reported to the first real request
   }
 }
 
+function onWarm(data) {
+  if ('wasm' in data) {
+    const module = data.wasm instanceof WebAssembly.Module ? data.wasm : null;
+    if (provideWasm) provideWasm(module);
+    else if (!ready && !wasmSource) wasmSource = Promise.resolve(module);
+    provideWasm = null;
+    return null;
+  }
+  if ('sample' in data) {
+    if (provideSample) provideSample(typeof data.sample === 'string' ? data.sample : null);
+    provideSample = null;
+    return null;
+  }
+  if (data.wasmFollows && !ready && !wasmSource) wasmSource = new Promise((resolve) => (provideWasm = resolve));
+  if (data.sampleFollows && !sampleSource) sampleSource = new Promise((resolve) => (provideSample = resolve));
+  warming = warmUp();
+  return warming;
+}
+
 self.onmessage = async (event) => {
-  if (event.data && event.data.warm) {
-    await warmUp();
+  const data = event.data;
+  if (data && data.warm) {
+    await onWarm(data);
     return;
   }
-  const { id, text, options } = event.data;
+  const { id, text, options } = data;
   latest = id;
+  // A request before the page's text arrived: the warm-up does not wait for that text any more.
+  if (provideSample) provideSample(null);
+  provideSample = null;
   if (dead) {
     self.postMessage({ id, error: dead, fatal: true });
     return;
@@ -58,8 +109,19 @@ self.onmessage = async (event) => {
     self.postMessage({ id, error: `Could not load the analyzer: ${e && e.message ? e.message : e}`, fatal: true });
     return;
   }
+  if (warming) await warming; // it may be analyzing this very text
   await yieldToQueue();
   if (id !== latest) return; // a newer request is waiting; drop this one
+  if (dead) {
+    self.postMessage({ id, error: dead, fatal: true });
+    return;
+  }
+  const w = warmed;
+  warmed = null;
+  if (w && w.text === text && options == null) {
+    self.postMessage({ id, analysis: w.analysis, ms: w.ms, version: version(), maxInputBytes: maxInputBytes() });
+    return;
+  }
   const t0 = performance.now();
   try {
     const analysis = analyze(text, options ?? undefined);
