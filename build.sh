@@ -72,8 +72,12 @@ build_wasm() {
   rm -rf "$PKG"
   wasm-bindgen --target web --no-typescript --out-dir "$PKG" "target/wasm32-unknown-unknown/release/$CRATE.wasm"
   if [ "${NO_WASM_OPT:-}" != 1 ]; then
+    # -Oz, except that a function with a single caller is inlined only when small (≤ 300 bytes): by
+    # default -Oz folded most of the pipeline into one 128 KB function, which V8 compiles lazily and
+    # tiers up as one piece. Measured: largest function 128 KB -> 18 KB, 2.7 KB smaller gzip, page's
+    # first analysis ~780 -> ~690 ms (headless Chromium, interleaved runs), same throughput.
     log "wasm-opt -Oz"
-    node_modules/.bin/wasm-opt -Oz "$PKG/${CRATE}_bg.wasm" -o "$PKG/${CRATE}_bg.wasm"
+    node_modules/.bin/wasm-opt -Oz --one-caller-inline-max-function-size=300 "$PKG/${CRATE}_bg.wasm" -o "$PKG/${CRATE}_bg.wasm"
   fi
   # Smoke-test the optimized module: a bad optimizer only shows at instantiate time.
   node --input-type=module -e "
