@@ -369,13 +369,13 @@ const NUMBER_WORDS: &[(&str, i64)] = &[
 
 static COUNT_SET: LazyLock<WordSet> = LazyLock::new(|| COUNT_NOUNS.iter().copied().collect());
 static UNIT_SET: LazyLock<WordSet> = LazyLock::new(|| UNITS.iter().copied().collect());
-/// Lower-case words that can open a date or time; other words are skipped at once.
 /// The tense word lists as sets (the tense test runs them over a window of up to 20 tokens).
 static FUTURE_SET: LazyLock<WordSet> = LazyLock::new(|| FUTURE_WORDS.iter().copied().collect());
 static FUTURE_BEFORE_TO_SET: LazyLock<WordSet> = LazyLock::new(|| FUTURE_BEFORE_TO.iter().copied().collect());
 static PAST_IRREGULAR_SET: LazyLock<WordSet> = LazyLock::new(|| PAST_IRREGULAR.iter().copied().collect());
 static ED_NOT_PAST_SET: LazyLock<WordSet> = LazyLock::new(|| ED_NOT_PAST.iter().copied().collect());
 
+/// Lower-case words that can open a date or time; other words are skipped at once.
 static START_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     let mut h = WordSet::default();
     h.extend(MONTHS_FULL);
@@ -1748,6 +1748,8 @@ fn find_dateline(sc: &Scanner, cands: &[Cand]) -> Option<Ymd> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::text::segment;
 
     #[test]
     fn weekdays_start_with_the_filtered_letters() {
@@ -1755,8 +1757,6 @@ mod tests {
             assert!(matches!(w.as_bytes()[0], b'm' | b't' | b'w' | b'f' | b's'), "{w}");
         }
     }
-    use super::*;
-    use crate::text::segment;
 
     fn run(text: &str, anchor: Option<&str>) -> DateFindings {
         let doc = segment(text);

@@ -720,7 +720,6 @@ enum Effect {
     Between,
 }
 
-/// Multi-word modifiers before a number.
 /// `PREFIXES` indices by first word, in list order.
 static PREFIX_INDEX: LazyLock<FxMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
     let mut m: FxMap<&'static str, Vec<usize>> = FxMap::default();
@@ -730,6 +729,7 @@ static PREFIX_INDEX: LazyLock<FxMap<&'static str, Vec<usize>>> = LazyLock::new(|
     m
 });
 
+/// Multi-word modifiers before a number.
 const PREFIXES: &[(&[&str], Effect)] = &[
     (&["more", "than"], Effect::Lower),
     (&["over"], Effect::Lower),

@@ -136,10 +136,10 @@ static EED: LazyLock<WordSet> = LazyLock::new(|| set(EED_PARTICIPLES));
 static NOTADV: LazyLock<WordSet> = LazyLock::new(|| set(NOT_ADVERBS));
 static DET: LazyLock<WordSet> = LazyLock::new(|| set(DETERMINERS));
 
-/// Hedge phrases by first word, longest first.
 /// The first words of the hedges (a filtered set: most words are rejected before hashing).
 static HEDGE_FIRST: LazyLock<WordSet> = LazyLock::new(|| HEDGES.iter().map(|h| h.split(' ').next().unwrap_or(h)).collect());
 
+/// Hedge phrases by first word, longest first.
 static HEDGE_INDEX: LazyLock<WordMap<Vec<Vec<&'static str>>>> = LazyLock::new(|| {
     let mut m: WordMap<Vec<Vec<&str>>> = WordMap::default();
     for h in HEDGES {

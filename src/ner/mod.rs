@@ -222,16 +222,6 @@ impl Weights for Model {
             }
         }
     }
-    #[inline]
-    fn add_row(&self, f: u32, acc: &mut Row) {
-        let Some(r) = self.buckets.rank(f) else { return };
-        let (Some(&a), Some(&b)) = (self.nz_at.get(r), self.nz_at.get(r + 1)) else { return };
-        for &e in self.nz.get(a as usize..b as usize).unwrap_or(&[]) {
-            if let Some(x) = acc.get_mut((e >> 8) as usize) {
-                *x += self.table[(e & 0xff) as usize];
-            }
-        }
-    }
     fn trans(&self, from: usize, to: usize) -> f32 {
         self.trans[from * self.nt + to]
     }
@@ -1096,19 +1086,12 @@ fn fast_exp(x: f32) -> f32 {
     f32::from_bits(((i + 127) << 23) as u32) * p
 }
 
-/// The reference decoder's normalisation: the same as the fast one's.
-#[cfg(test)]
-#[inline]
-fn norm(v: &mut Row) {
-    norm_nt(v, NTP);
-}
 
 /// Posterior tag marginals (forward-backward over scores / temperature) of tokens `lo..hi`, left in
 /// `d.alpha`.
 ///
 /// Sums over the allowed moves only, in the order [`marginals_padded`] adds them, so the results are
 /// bit-identical to it.
-#[inline(never)]
 pub(crate) fn marginals(lat: &Lat, em: &[Row], d: &mut Dec, lo: usize, hi: usize) {
     let n = em.len();
     let hi = hi.min(n);
@@ -1141,7 +1124,7 @@ pub(crate) fn marginals(lat: &Lat, em: &[Row], d: &mut Dec, lo: usize, hi: usize
     for t in 0..nt {
         al[0][t] = lat.m[nt][t] * pe[0][t];
     }
-    norm_nt(&mut al[0], nt);
+    norm(&mut al[0]);
     for i in 1..hi {
         let prev = al[i - 1];
         // Dense block (target lanes compact, all DW lanes), then the sparse moves, in the padded
@@ -1170,7 +1153,7 @@ pub(crate) fn marginals(lat: &Lat, em: &[Row], d: &mut Dec, lo: usize, hi: usize
         for (x, &p) in s.iter_mut().zip(&pe[i]) {
             *x *= p;
         }
-        norm_nt(&mut s, nt);
+        norm(&mut s);
         al[i] = s;
     }
     for t in 0..nt {
@@ -1203,7 +1186,7 @@ pub(crate) fn marginals(lat: &Lat, em: &[Row], d: &mut Dec, lo: usize, hi: usize
                 *x += t * m;
             }
         }
-        norm_nt(&mut s, nt);
+        norm(&mut s);
         be[i] = s;
     }
     for i in lo..hi {
@@ -1211,14 +1194,14 @@ pub(crate) fn marginals(lat: &Lat, em: &[Row], d: &mut Dec, lo: usize, hi: usize
         for (x, &b) in r.iter_mut().zip(&be[i]) {
             *x *= b;
         }
-        norm_nt(r, nt);
+        norm(r);
     }
 }
 
 /// Scales `v` to sum 1 (unless its sum is 0 or not finite). The sum runs in four lanes over all
 /// NTP lanes (padding lanes are 0), then adds the four: constant bounds, so it vectorizes.
 #[inline]
-fn norm_nt(v: &mut Row, _nt: usize) {
+fn norm(v: &mut Row) {
     let mut acc = [0.0f32; 4];
     for c in v.chunks_exact(4) {
         for (a, &x) in acc.iter_mut().zip(c) {
