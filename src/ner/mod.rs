@@ -30,6 +30,22 @@ static LISTS_BYTES: &[u8] = include_bytes!("../../data/lists.bin");
 static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| Model::parse(MODEL_BYTES));
 static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists::parse(LISTS_BYTES));
 
+/// The sure-O margin of [`TypeCache::pruning`] used by [`tag`] (overridable natively by
+/// `ARTICLE_LENS_PRUNE` for experiments; a negative value turns pruning off).
+fn prune_margin() -> (f32, f32) {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Ok(v) = std::env::var("ARTICLE_LENS_PRUNE") {
+        let mut it = v.split(',').filter_map(|x| x.parse::<f32>().ok()).map(|x| if x < 0.0 { f32::INFINITY } else { x });
+        if let (Some(a), Some(b)) = (it.next(), it.next()) {
+            return (a, b);
+        }
+    }
+    PRUNE_MARGIN
+}
+
+/// See [`prune_margin`].
+const PRUNE_MARGIN: (f32, f32) = (25.0, 25.0);
+
 /// The embedded word lists.
 pub fn lists() -> &'static Lists {
     &LISTS
@@ -41,7 +57,7 @@ pub fn tag(doc: &Doc) -> Vec<Span> {
     let consistency = !cfg!(not(target_arch = "wasm32")) || std::env::var_os("ARTICLE_LENS_NO_DOC_PASS").is_none();
     let found = CACHE.with(|c| match c.try_borrow_mut() {
         Ok(mut tc) => tag_tokens_cached(model, &LISTS, doc, true, consistency, &mut tc),
-        Err(_) => tag_tokens(model, &LISTS, doc, true, consistency),
+        Err(_) => tag_tokens_cached(model, &LISTS, doc, true, consistency, &mut TypeCache::pruning(prune_margin())),
     });
     // One-word names the tagger is very unsure of are dropped ("Renews" in a title-case headline).
     let found: Vec<Found> = found.into_iter().filter(|f| f.end - f.start > 1 || f.conf >= MIN_SINGLE_CONF).collect();
@@ -475,9 +491,23 @@ pub struct TypeCache {
     scratch: Scratch,
     memo: features::ShapeMemo,
     lat: Option<(bool, Lat)>,
+    /// Sure-O pruning margins (see [`TypeCache::pruning`]); `None` decodes every token (training does).
+    prune: Option<(f32, f32)>,
+    /// Tokens taken as O by pruning, and of those without reading their position features (counts
+    /// for tests and benchmarks).
+    pub pruned: (usize, usize),
 }
 
 impl TypeCache {
+    /// A cache that decodes with sure-O pruning. A token that cannot be inside a name by its context
+    /// (no name-like tokens within [`WIN`] on both sides, not glued to both neighbours, in no
+    /// multi-word list entry) is taken as O when its emissions favour O over every other tag by more
+    /// than `margins.0` from its word types alone (its position features are then never read), or
+    /// by more than `margins.1` with them. Each run of such tokens enters Viterbi and
+    /// forward-backward as one token forced to O. The margins are chosen on CoNLL dev (README).
+    pub fn pruning(margins: (f32, f32)) -> TypeCache {
+        TypeCache { prune: Some(margins), ..TypeCache::default() }
+    }
     fn get<W: Weights>(&mut self, w: &W, lists: &Lists, raw: &str, hl: bool) -> u32 {
         let short = short_key(raw, hl);
         let hit = match short {
@@ -510,7 +540,7 @@ impl TypeCache {
     /// Drops everything when the cache has grown past `max_types`.
     fn bound(&mut self, max_types: usize) {
         if self.infos.len() > max_types {
-            *self = TypeCache::default();
+            *self = TypeCache { prune: self.prune, pruned: self.pruned, ..TypeCache::default() };
         }
     }
 }
@@ -534,7 +564,7 @@ fn short_key(raw: &str, hl: bool) -> Option<u128> {
 }
 
 thread_local! {
-    static CACHE: std::cell::RefCell<TypeCache> = std::cell::RefCell::new(TypeCache::default());
+    static CACHE: std::cell::RefCell<TypeCache> = std::cell::RefCell::new(TypeCache::pruning(prune_margin()));
 }
 
 /// Runs the tagger over every sentence of `doc` (with a fresh type cache).
@@ -564,6 +594,14 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
     let mut pf: Vec<u32> = Vec::new();
     let mut em: Vec<Row> = Vec::new();
     let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    let mut at: Vec<u32> = Vec::new();
+    let mut nameish: Vec<bool> = Vec::new();
+    const NONE: u32 = u32::MAX;
+    // A token forced to O: −∞ on every other real tag (padding lanes stay 0, as in every row).
+    let mut sure_o = [0.0f32; NTP];
+    for x in sure_o.iter_mut().take(scheme.nt()).skip(1) {
+        *x = f32::NEG_INFINITY;
+    }
     let mut found = Vec::new();
     for sent in &doc.sentences {
         let r = sent.tokens.clone();
@@ -588,12 +626,53 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
         features::gaz_marks(doc, r.clone(), &caps, lists, &mut gzm);
         let fw = features::first_word(doc, r.clone());
         type_emissions(&tc.arena, &types, pad, &mut em);
-        for (i, e) in em.iter_mut().enumerate() {
-            pf.clear();
-            features::pos_feats(i, n, &sinfo, fw, &gzm, fams, styles[r.start + i], &mut tc.memo, &mut pf);
-            for &f in &pf {
-                w.add_row(f, e);
+        // `at[k]`: the sentence position of decoded token k (NONE: a run of sure-O tokens).
+        at.clear();
+        let mut run = false;
+        if tc.prune.is_some() {
+            nameish.clear();
+            for (k, &c) in r.clone().zip(&caps) {
+                nameish.push(c || doc.tok(k).as_bytes().first().is_some_and(u8::is_ascii_digit));
             }
+        }
+        for i in 0..n {
+            // May token i be taken as O? Not inside a possible name: between name-like tokens (capitalized
+            // or numeric) within three on both sides, glued to both neighbours, or in a list entry.
+            let prunable = tc.prune.is_some() && gzm[i][0] == 0 && {
+                let left = nameish[i.saturating_sub(WIN)..i].contains(&true);
+                let right = nameish[i + 1..(i + 1 + WIN).min(n)].contains(&true);
+                let k = r.start + i;
+                let glued = !doc.tokens[k].space_before && k + 1 < r.end && !doc.tokens[k + 1].space_before;
+                !(glued || left && right)
+            };
+            let (type_margin, margin) = tc.prune.unwrap_or((f32::INFINITY, f32::INFINITY));
+            let mut sure = prunable && o_margin(&em[i], scheme.nt()) > type_margin;
+            tc.pruned.1 += sure as usize;
+            if !sure {
+                pf.clear();
+                features::pos_feats(i, n, &sinfo, fw, &gzm, fams, styles[r.start + i], &mut tc.memo, &mut pf);
+                for &f in &pf {
+                    w.add_row(f, &mut em[i]);
+                }
+                sure = prunable && o_margin(&em[i], scheme.nt()) > margin;
+            }
+            if sure {
+                tc.pruned.0 += 1;
+                if !run {
+                    em[at.len()] = sure_o;
+                    at.push(NONE);
+                }
+                run = true;
+                continue;
+            }
+            run = false;
+            let k = at.len();
+            em[k] = em[i];
+            at.push(i as u32);
+        }
+        em.truncate(at.len());
+        if at.iter().all(|&p| p == NONE) {
+            continue;
         }
         viterbi(&lat, &em, &mut dec);
         spans.clear();
@@ -611,7 +690,12 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
                     p = p.min(dec.alpha[i][t]);
                 }
             }
-            found.push(Found { start: r.start + s, end: r.start + e, class: c, conf: p });
+            // A span never holds a forced-O token, so its tokens are consecutive in the sentence too.
+            let (Some(&a), Some(&b)) = (at.get(s), at.get(e - 1)) else { continue };
+            if a == NONE || b == NONE {
+                continue;
+            }
+            found.push(Found { start: r.start + a as usize, end: r.start + b as usize + 1, class: c, conf: p });
         }
     }
     tc.lat = Some((conf, lat));
@@ -620,6 +704,20 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
         doc_pass(doc, lists, &mut found);
     }
     found
+}
+
+/// Name-like tokens (capitalized or numeric) within this many tokens on both sides keep a token out
+/// of sure-O pruning: it may be inside a name ("Bank of England", "Rally for the Return of …").
+const WIN: usize = 3;
+
+/// How much `row` favours O (tag 0) over the best other real tag.
+#[inline]
+fn o_margin(row: &Row, nt: usize) -> f32 {
+    let mut best = f32::NEG_INFINITY;
+    for &x in &row[1..nt] {
+        best = if x > best { x } else { best };
+    }
+    row[0] - best
 }
 
 /// The type part of each token's emissions: the sum of slot `o` of the type at offset `o − 2`, for

@@ -266,3 +266,32 @@ fn shape_memo_changes_no_feature() {
         }
     }
 }
+
+/// Sure-O pruning: with infinite margins it changes nothing; at the shipped margins it takes a good
+/// share of the tokens of ordinary news prose as O, and the names (spans, classes) stay those of the
+/// full decode, multi-word names with lower-case words inside included.
+#[test]
+fn pruning_keeps_names() {
+    let model = MODEL.as_ref().expect("model");
+    let text = "Pakistan Army chief General Qamar Javed Bajwa met U.S. Defense Secretary Jim Mattis in Washington \
+                on Monday, and the two men talked for more than an hour about the war in Afghanistan.\n\
+                Officials from the Bank of England said the meeting of the Council on Foreign Relations would \
+                be held in the city later this year, though no date has been set by the organizers yet.\n\
+                The Rally for the Return of Refugees and Democracy in Rwanda said it was not consulted.";
+    let doc = segment(text);
+    let full = tag_tokens(model, &LISTS, &doc, true, true);
+    let mut off = TypeCache::pruning((f32::INFINITY, f32::INFINITY));
+    assert_eq!(tag_tokens_cached(model, &LISTS, &doc, true, true, &mut off), full);
+    assert_eq!(off.pruned, (0, 0));
+    let mut on = TypeCache::pruning(super::PRUNE_MARGIN);
+    let pruned = tag_tokens_cached(model, &LISTS, &doc, true, true, &mut on);
+    let key = |f: &[Found]| f.iter().map(|x| (x.start, x.end, x.class)).collect::<Vec<_>>();
+    assert_eq!(key(&pruned), key(&full));
+    let words = doc.tokens.len();
+    assert!(on.pruned.0 * 4 > words, "only {} of {words} tokens pruned", on.pruned.0);
+    assert!(on.pruned.1 > 0, "no token pruned before its position features");
+    let names: Vec<&str> = pruned.iter().map(|f| &text[doc.tokens[f.start].start..doc.tokens[f.end - 1].end]).collect();
+    for want in ["Bank of England", "Rally for the Return of Refugees and Democracy in Rwanda", "Qamar Javed Bajwa"] {
+        assert!(names.contains(&want), "{want} missing from {names:?}");
+    }
+}
