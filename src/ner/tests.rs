@@ -280,7 +280,7 @@ fn pruning_keeps_names() {
                 The Rally for the Return of Refugees and Democracy in Rwanda said it was not consulted.";
     let doc = segment(text);
     let full = tag_tokens(model, &LISTS, &doc, true, true);
-    let mut off = TypeCache::pruning((f32::INFINITY, f32::INFINITY));
+    let mut off = TypeCache::pruning(super::Prune { types: f32::INFINITY, full: f32::INFINITY, between: f32::INFINITY });
     assert_eq!(tag_tokens_cached(model, &LISTS, &doc, true, true, &mut off), full);
     assert_eq!(off.pruned, (0, 0));
     let mut on = TypeCache::pruning(super::PRUNE_MARGIN);
