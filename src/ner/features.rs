@@ -344,13 +344,19 @@ pub fn headline_flags(doc: &Doc) -> Vec<bool> {
         let mut lower = false;
         for k in i..j {
             if doc.tokens[k].kind == TokKind::Word {
-                for c in doc.tok(k).chars() {
-                    if c.is_lowercase() {
-                        lower = true;
-                        break;
-                    }
-                    if c.is_uppercase() {
-                        letters += 1;
+                let w = doc.tok(k);
+                if w.is_ascii() {
+                    lower = w.bytes().any(|b| b.is_ascii_lowercase());
+                    letters += w.bytes().filter(u8::is_ascii_uppercase).count();
+                } else {
+                    for c in w.chars() {
+                        if c.is_lowercase() {
+                            lower = true;
+                            break;
+                        }
+                        if c.is_uppercase() {
+                            letters += 1;
+                        }
                     }
                 }
             }
@@ -365,7 +371,7 @@ pub fn headline_flags(doc: &Doc) -> Vec<bool> {
         for k in i..j {
             if doc.tokens[k].kind == TokKind::Word {
                 let w = doc.tok(k);
-                if w.chars().count() >= 4 {
+                if w.len() >= 4 && (w.is_ascii() || w.chars().count() >= 4) {
                     words += 1;
                     if !w.chars().next().is_some_and(|c| c.is_uppercase()) {
                         title_case = false;
