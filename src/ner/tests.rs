@@ -295,3 +295,29 @@ fn pruning_keeps_names() {
         assert!(names.contains(&want), "{want} missing from {names:?}");
     }
 }
+
+/// `find_hash` finds exactly what a binary search finds: every member, and no non-member, in sorted
+/// key sets of many sizes, evenly spread or bunched (a bad spread only costs speed).
+#[test]
+fn find_hash_matches_binary_search() {
+    use super::lists::find_hash;
+    let mut seed = 11u64;
+    let mut next = move || {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 32) as u32
+    };
+    for n in [0usize, 1, 2, 3, 7, 64, 1000, 20_000] {
+        for bunched in [false, true] {
+            let mut keys: Vec<u32> = (0..n).map(|_| if bunched { next() % 5000 } else { next() }).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            for (i, &k) in keys.iter().enumerate() {
+                assert_eq!(find_hash(&keys, k), Some(i));
+            }
+            let probes = (0..3000).map(|_| next()).chain([0, 1, u32::MAX, u32::MAX - 1]).chain((0..500).map(|x| x * 10));
+            for q in probes {
+                assert_eq!(find_hash(&keys, q), keys.binary_search(&q).ok(), "n {n} key {q}");
+            }
+        }
+    }
+}
