@@ -1017,13 +1017,13 @@ pub(crate) fn viterbi(lat: &Lat, em: &[Row], d: &mut Dec) {
         let prev = d.delta[i - 1];
         // Dense block, target lanes compact (all DW lanes: constant bounds).
         let mut bd = [neg; DW];
+        // No test for a −∞ source: −∞ + w stays −∞ and never wins a maximum, and a branch here is
+        // unpredictable (forced-O tokens make most sources −∞).
         for (&a, row) in lat.ds.iter().zip(&lat.bw) {
             let pa = prev[a];
-            if pa != neg {
-                for (x, &w) in bd.iter_mut().zip(row) {
-                    let v = pa + w;
-                    *x = if v > *x { v } else { *x };
-                }
+            for (x, &w) in bd.iter_mut().zip(row) {
+                let v = pa + w;
+                *x = if v > *x { v } else { *x };
             }
         }
         let mut best = [neg; NTP];
@@ -1249,12 +1249,11 @@ pub(crate) fn marginals(lat: &Lat, em: &[Row], d: &mut Dec, lo: usize, hi: usize
         // Dense block (target lanes compact, all DW lanes), then the sparse moves, in the padded
         // decoder's order.
         let mut sd = [0.0f32; DW];
+        // Zero sources add +0 (all terms are ≥ 0): no branch, the same sums.
         for (&a, row) in lat.ds.iter().zip(&lat.bm) {
             let x = prev[a];
-            if x != 0.0 {
-                for (s, &m) in sd.iter_mut().zip(row) {
-                    *s += x * m;
-                }
+            for (s, &m) in sd.iter_mut().zip(row) {
+                *s += x * m;
             }
         }
         let mut s = [0.0f32; NTP];
@@ -1287,10 +1286,8 @@ pub(crate) fn marginals(lat: &Lat, em: &[Row], d: &mut Dec, lo: usize, hi: usize
         let mut sd = [0.0f32; DW];
         for (&b, row) in lat.dt.iter().zip(&lat.bmt) {
             let x = tmp[b];
-            if x != 0.0 {
-                for (s, &m) in sd.iter_mut().zip(row) {
-                    *s += x * m;
-                }
+            for (s, &m) in sd.iter_mut().zip(row) {
+                *s += x * m;
             }
         }
         let mut s = [0.0f32; NTP];
