@@ -633,9 +633,9 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
             }
         }
         for i in 0..n {
-            // May token i be taken as O, and at which margins? Never when glued to both neighbours or to a
-            // hyphen, or in a list entry; between name-like tokens (capitalized or numeric) within WIN on both sides, only
-            // by a wide margin with its position features.
+            // May token i be taken as O, and at which margins? Never when glued to both neighbours or to
+            // a hyphen, or in a list entry; between name-like tokens (capitalized or numeric) within WIN
+            // on both sides, only by a wide margin with its position features.
             let (type_margin, margin) = match tc.prune {
                 Some(p) if gzm[i][0] == 0 => {
                     let k = r.start + i;
