@@ -479,6 +479,21 @@ pub(crate) struct Dec {
     beta: Vec<Row>,
 }
 
+/// The tagger's per-sentence buffers.
+#[derive(Default)]
+struct Bufs {
+    dec: Dec,
+    types: Vec<u32>,
+    sinfo: Vec<TypeInfo>,
+    caps: Vec<bool>,
+    gzm: Vec<[u32; GZ_SLOTS]>,
+    pf: Vec<u32>,
+    em: Vec<Row>,
+    spans: Vec<(usize, usize, usize)>,
+    at: Vec<u32>,
+    nameish: Vec<bool>,
+}
+
 /// Summed slot scores per word type (and headline flag), kept across documents for one model.
 #[derive(Default)]
 pub struct TypeCache {
@@ -492,6 +507,8 @@ pub struct TypeCache {
     scratch: Scratch,
     memo: features::ShapeMemo,
     lat: Option<(bool, Lat)>,
+    /// Per-sentence buffers, kept between documents (no allocation per document).
+    bufs: Bufs,
     /// Sure-O pruning margins (see [`TypeCache::pruning`]); `None` decodes every token (training does).
     prune: Option<Prune>,
     /// Tokens taken as O by pruning, and of those without reading their position features (counts
@@ -583,16 +600,8 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
         tc.lat = Some((conf, if conf { lat.with_potentials() } else { lat }));
     }
     let lat = std::mem::take(&mut tc.lat).map(|l| l.1).expect("lattice");
-    let mut dec = Dec::default();
-    let mut types: Vec<u32> = Vec::new();
-    let mut sinfo: Vec<TypeInfo> = Vec::new();
-    let mut caps: Vec<bool> = Vec::new();
-    let mut gzm: Vec<[u32; GZ_SLOTS]> = Vec::new();
-    let mut pf: Vec<u32> = Vec::new();
-    let mut em: Vec<Row> = Vec::new();
-    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
-    let mut at: Vec<u32> = Vec::new();
-    let mut nameish: Vec<bool> = Vec::new();
+    let mut bufs = std::mem::take(&mut tc.bufs);
+    let Bufs { dec, types, sinfo, caps, gzm, pf, em, spans, at, nameish } = &mut bufs;
     const NONE: u32 = u32::MAX;
     // A token forced to O: −∞ on every other real tag (padding lanes stay 0, as in every row).
     let mut sure_o = [0.0f32; NTP];
@@ -620,15 +629,15 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
             sinfo.push(tc.infos[id as usize]);
             caps.push(tc.infos[id as usize].cap);
         }
-        features::gaz_marks(doc, r.clone(), &caps, lists, &mut gzm);
+        features::gaz_marks(doc, r.clone(), caps, lists, gzm);
         let fw = features::first_word(doc, r.clone());
-        type_emissions(&tc.arena, &types, pad, &mut em);
+        type_emissions(&tc.arena, types, pad, em);
         // `at[k]`: the sentence position of decoded token k (NONE: a run of sure-O tokens).
         at.clear();
         let mut run = false;
         if tc.prune.is_some() {
             nameish.clear();
-            for (k, &c) in r.clone().zip(&caps) {
+            for (k, &c) in r.clone().zip(caps.iter()) {
                 nameish.push(c || doc.tok(k).as_bytes().first().is_some_and(u8::is_ascii_digit));
             }
         }
@@ -642,7 +651,7 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
                     let glued_l = k > r.start && !doc.tokens[k].space_before;
                     let glued_r = k + 1 < r.end && !doc.tokens[k + 1].space_before;
                     let hyphen = |j: usize| matches!(doc.tok(j), "-" | "‐" | "–");
-                    let glued = (glued_l && glued_r) || (glued_l && hyphen(k - 1)) || (glued_r && hyphen(k + 1));
+                    let glued = (glued_l && (glued_r || hyphen(k - 1))) || (glued_r && hyphen(k + 1));
                     let left = nameish[i.saturating_sub(WIN)..i].contains(&true);
                     let right = nameish[i + 1..(i + 1 + WIN).min(n)].contains(&true);
                     if glued {
@@ -660,8 +669,8 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
             tc.pruned.1 += sure as usize;
             if !sure {
                 pf.clear();
-                features::pos_feats(i, n, &sinfo, fw, &gzm, fams, styles[r.start + i], &mut tc.memo, &mut pf);
-                for &f in &pf {
+                features::pos_feats(i, n, sinfo, fw, gzm, fams, styles[r.start + i], &mut tc.memo, pf);
+                for &f in pf.iter() {
                     w.add_row(f, &mut em[i]);
                 }
                 sure = prunable && o_margin(&em[i], scheme.nt()) > margin;
@@ -684,15 +693,15 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
         if at.iter().all(|&p| p == NONE) {
             continue;
         }
-        viterbi(&lat, &em, &mut dec);
+        viterbi(&lat, em, dec);
         spans.clear();
-        scheme.decode(&dec.tags, &mut spans);
+        scheme.decode(&dec.tags, spans);
         if conf && !spans.is_empty() {
             let lo = spans.iter().map(|x| x.0).min().unwrap_or(0);
             let hi = spans.iter().map(|x| x.1).max().unwrap_or(0);
-            marginals(&lat, &em, &mut dec, lo, hi);
+            marginals(&lat, em, dec, lo, hi);
         }
-        for &(s, e, c) in &spans {
+        for &(s, e, c) in spans.iter() {
             let mut p = 1.0f32;
             if conf {
                 for i in s..e {
@@ -709,6 +718,7 @@ pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool
         }
     }
     tc.lat = Some((conf, lat));
+    tc.bufs = bufs;
     if consistency {
         fix_roles(doc, lists, &mut found);
         doc_pass(doc, lists, &mut found);
