@@ -8,6 +8,7 @@
 // `fatal` means the wasm instance trapped (a panic) and can't be trusted: lens.js replaces the worker.
 
 import init, { analyze } from './pkg/article_lens.js';
+import { loadErrorMessage } from './support.js';
 
 let ready = null;
 
@@ -27,7 +28,7 @@ self.onmessage = async (event) => {
   try {
     await load(wasm);
   } catch (e) {
-    self.postMessage({ id, error: `Could not load the analyzer: ${(e && e.message) || e}`, fatal: true });
+    self.postMessage({ id, error: loadErrorMessage(e), fatal: true });
     return;
   }
   try {

@@ -19,6 +19,7 @@
 //   await init();  const analysis = analyzeSync(text);
 
 import init, { analyze as analyzeSync } from './pkg/article_lens.js';
+import { loadErrorMessage } from './support.js';
 
 export { default as init, analyze as analyzeSync, version, maxInputBytes } from './pkg/article_lens.js';
 
@@ -38,7 +39,7 @@ function initMain(wasm) {
   if (!mainReady) {
     mainReady = init({ module_or_path: wasm ?? DEFAULT_WASM() }).catch((e) => {
       mainReady = null;
-      throw e;
+      throw new Error(loadErrorMessage(e));
     });
   }
   return mainReady;

@@ -16,6 +16,7 @@
 // with a fresh worker (a fresh instance).
 
 import init, { analyze, version, maxInputBytes } from './pkg/article_lens.js';
+import { loadErrorMessage } from './support.js';
 
 let ready = null;
 let latest = -1;
@@ -106,7 +107,7 @@ self.onmessage = async (event) => {
   try {
     await load();
   } catch (e) {
-    self.postMessage({ id, error: `Could not load the analyzer: ${e && e.message ? e.message : e}`, fatal: true });
+    self.postMessage({ id, error: loadErrorMessage(e), fatal: true });
     return;
   }
   if (warming) await warming; // it may be analyzing this very text

@@ -286,3 +286,27 @@ test('storage full while opening a share link: the linked text is shown, with a 
   assert.deepEqual(audit.pageErrors, []);
   await context.close();
 });
+
+test('a browser without WebAssembly SIMD is told so plainly (support.js, as the workers use it)', async () => {
+  const { context } = await auditedContext(browser);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const r = await page.evaluate(async () => {
+    const m = await import('/support.js');
+    const supported = m.wasmSupported();
+    const other = m.loadErrorMessage(new Error('HTTP 404'));
+    const real = WebAssembly.validate;
+    WebAssembly.validate = () => false; // as an engine without SIMD answers for the probe
+    try {
+      return { supported, other, noSimd: m.loadErrorMessage(new Error('invalid opcode 0xfd')), stillSupported: m.wasmSupported() };
+    } finally {
+      WebAssembly.validate = real;
+    }
+  });
+  assert.equal(r.supported, true, 'Chromium runs the SIMD build');
+  assert.equal(r.stillSupported, false);
+  assert.match(r.noSimd, /^Could not load the analyzer: this browser lacks WebAssembly SIMD .*update the browser/);
+  assert.doesNotMatch(r.noSimd, /opcode/);
+  assert.equal(r.other, 'Could not load the analyzer: HTTP 404');
+  await context.close();
+});
