@@ -1206,8 +1206,11 @@ fn mul_add_row(s: &mut Row, x: &Row, row: &Row) {
 /// x ≤ 0 expected, clamped to [−80, 0].
 #[inline(always)]
 fn fast_exp(x: f32) -> f32 {
-    // max/min also turn a NaN into −80.
-    let y = x.max(-80.0).min(0.0) * std::f32::consts::LOG2_E;
+    // Clamped with comparisons, not f32::max/min: in wasm those are calls to libm's fmaxf/fminf (their
+    // NaN rule differs from wasm's f32.max), which kept this loop from vectorizing. A NaN becomes −80.
+    let x = if x > -80.0 { x } else { -80.0 };
+    let x = if x < 0.0 { x } else { 0.0 };
+    let y = x * std::f32::consts::LOG2_E;
     // Round y to the nearest integer by adding 1.5 · 2^23: the integer lands in the low mantissa bits.
     const MAGIC: f32 = 12_582_912.0;
     let shifted = y + MAGIC;
