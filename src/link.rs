@@ -86,6 +86,25 @@ fn key_into(text: &str, out: &mut String) {
     out.clear();
     let t = strip_possessives(text);
     let mut space = false;
+    if t.is_ascii() {
+        // The same steps byte by byte (`char::is_whitespace` on ASCII is `is_ascii_whitespace`
+        // plus U+000B, the vertical tab).
+        for &b in t.as_bytes() {
+            if b == b'.' {
+                continue;
+            }
+            if b.is_ascii_whitespace() || b == 0x0b || b == b'-' {
+                space = !out.is_empty();
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(b.to_ascii_lowercase() as char);
+        }
+        return;
+    }
     for c in t.chars() {
         if c == '.' {
             continue;
@@ -165,6 +184,7 @@ struct Group {
 
 /// Groups the name spans of `spans` (sorted by start) into entities, sets each name span's
 /// `entity` (and `title` for people), and returns the entities sorted by salience, highest first.
+#[inline(never)] // called once per analysis: kept out of line so that profiles show it
 pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
     let lead_end = lead_end(doc);
     let mut groups: Vec<Group> = Vec::new();
@@ -268,23 +288,25 @@ pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
     // Salience: frequency, first position, presence in the headline / first paragraph.
     let max_count = groups.iter().map(|g| g.mentions.len()).max().unwrap_or(1).max(1) as f32;
     let len = doc.text.len().max(1) as f32;
-    let mut order: Vec<(f32, usize)> = groups
+    // Sorted by salience, highest first, then by first position, then by index (so an unstable
+    // sort gives a stable sort's order): the three keys packed in one `u128` a group.
+    let mut order: Vec<u128> = groups
         .iter()
         .enumerate()
         .map(|(i, g)| {
             let freq = g.mentions.len() as f32 / max_count;
             let early = 1.0 - g.first as f32 / len;
             let lead = if g.in_lead { 1.0 } else { 0.0 };
-            (0.6 * freq + 0.25 * early + 0.15 * lead, i)
+            let sal = 0.6 * freq + 0.25 * early + 0.15 * lead;
+            (!total_order_bits(sal) as u128) << 96 | (g.first as u64 as u128) << 32 | i as u32 as u128
         })
         .collect();
-    // Unstable, with the index as the last key: the order of a stable sort, without its buffer.
-    order.sort_unstable_by(|a, b| {
-        b.0.total_cmp(&a.0).then(groups[a.1].first.cmp(&groups[b.1].first)).then(a.1.cmp(&b.1))
-    });
+    // (An index takes 32 bits: 2^32 groups would need 2^32 name spans, a terabyte of them.)
+    order.sort_unstable();
     let mut entities = Vec::with_capacity(groups.len());
-    for (id, &(sal, gi)) in order.iter().enumerate() {
-        let g = &mut groups[gi];
+    for (id, &packed) in order.iter().enumerate() {
+        let sal = from_total_order_bits(!((packed >> 96) as u32));
+        let g = &mut groups[packed as u32 as usize];
         for &m in &g.mentions {
             spans[m].entity = Some(id);
         }
@@ -306,6 +328,21 @@ pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
     }
     link_speakers(spans);
     entities
+}
+
+/// The bits of `x` as an unsigned number that orders as `f32::total_cmp` orders floats.
+fn total_order_bits(x: f32) -> u32 {
+    let b = x.to_bits();
+    if b >> 31 == 1 {
+        !b
+    } else {
+        b | 1 << 31
+    }
+}
+
+/// The inverse of [`total_order_bits`].
+fn from_total_order_bits(b: u32) -> f32 {
+    f32::from_bits(if b >> 31 == 1 { b & !(1 << 31) } else { !b })
 }
 
 /// Points each quote's speaker at the entity of the name span it covers (or lies in).
@@ -355,8 +392,12 @@ struct PersonIndex {
     ends: String,
 }
 
+/// The first and the last word of a key (both the key itself when it has one word).
 fn first_last(key: &str) -> (&str, &str) {
-    (key.split(' ').next().unwrap_or(""), key.rsplit(' ').next().unwrap_or(""))
+    let b = key.as_bytes();
+    let first = b.iter().position(|&c| c == b' ').map_or(key, |i| &key[..i]);
+    let last = b.iter().rposition(|&c| c == b' ').map_or(key, |i| &key[i + 1..]);
+    (first, last)
 }
 
 /// "first last" of a multi-word key: the key itself when it has two words, else built in `buf`.
