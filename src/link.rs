@@ -72,6 +72,14 @@ fn strip_possessives(mut text: &str) -> &str {
     text
 }
 
+/// `text.trim_end_matches("'s")`, without building a substring searcher for the pattern.
+fn trim_apostrophe_s(mut text: &str) -> String {
+    while let Some(t) = text.strip_suffix("'s") {
+        text = t;
+    }
+    text.to_string()
+}
+
 /// The grouping key of a mention: lower case, possessive and periods dropped, spaces collapsed.
 #[cfg(test)]
 fn key_of(text: &str) -> String {
@@ -236,7 +244,7 @@ pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
             None => {
                 groups.push(Group {
                     kind,
-                    name: alias.map(str::to_string).unwrap_or_else(|| text.trim_end_matches("'s").to_string()),
+                    name: alias.map_or_else(|| trim_apostrophe_s(&text), str::to_string),
                     name_tokens: ntok,
                     mentions: Vec::new(),
                     roles: Vec::new(),
@@ -383,13 +391,21 @@ fn link_speakers(spans: &mut [Span]) {
 #[derive(Default)]
 struct PersonIndex {
     /// Multi-word keys by first word, by last word, and by "first last".
-    multi_first: FxMap<String, Vec<usize>>,
-    multi_last: FxMap<String, Vec<usize>>,
-    multi_ends: FxMap<String, Vec<usize>>,
+    multi_first: FxMap<String, Groups>,
+    multi_last: FxMap<String, Groups>,
+    multi_ends: FxMap<String, Groups>,
     /// One-word keys.
-    single: FxMap<String, Vec<usize>>,
+    single: FxMap<String, Groups>,
     /// Scratch space for "first last" of keys of three words or more.
     ends: String,
+}
+
+/// The person groups under one entry of a [`PersonIndex`] map, as much as matching needs: the first
+/// group recorded, and whether any other group was.
+#[derive(Clone, Copy)]
+struct Groups {
+    first: usize,
+    more: bool,
 }
 
 /// The first and the last word of a key (both the key itself when it has one word).
@@ -416,15 +432,11 @@ fn ends_of<'a>(key: &'a str, buf: &'a mut String) -> &'a str {
 impl PersonIndex {
     /// Records that person group `g` has key `key`.
     fn add(&mut self, key: &str, g: usize) {
-        fn push(m: &mut FxMap<String, Vec<usize>>, k: &str, g: usize) {
+        fn push(m: &mut FxMap<String, Groups>, k: &str, g: usize) {
             match m.get_mut(k) {
-                Some(v) => {
-                    if v.last() != Some(&g) {
-                        v.push(g);
-                    }
-                }
+                Some(v) => v.more |= v.first != g,
                 None => {
-                    m.insert(k.to_string(), vec![g]);
+                    m.insert(k.to_string(), Groups { first: g, more: false });
                 }
             }
         }
@@ -440,8 +452,8 @@ impl PersonIndex {
 
     /// The one person group `key` matches, if exactly one does.
     fn find(&mut self, key: &str) -> Option<usize> {
-        fn get<'m>(m: &'m FxMap<String, Vec<usize>>, k: &str) -> &'m [usize] {
-            m.get(k).map_or(&[], |v| v.as_slice())
+        fn get(m: &FxMap<String, Groups>, k: &str) -> Option<Groups> {
+            m.get(k).copied()
         }
         let (a, b) = if key.contains(' ') {
             // A one-word person key equal to the mention's last word, or the same first and last word.
@@ -452,15 +464,12 @@ impl PersonIndex {
             // A multi-word person key that ends or starts with the word.
             (get(&self.multi_last, key), get(&self.multi_first, key))
         };
-        let mut found = None;
-        for &g in a.iter().chain(b) {
-            match found {
-                None => found = Some(g),
-                Some(f) if f != g => return None,
-                _ => {}
-            }
+        // Exactly one group between the two entries.
+        match (a, b) {
+            (Some(x), Some(y)) if !x.more && !y.more && x.first == y.first => Some(x.first),
+            (Some(x), None) | (None, Some(x)) if !x.more => Some(x.first),
+            _ => None,
         }
-        found
     }
 }
 
