@@ -139,15 +139,17 @@ pub fn analyze_bytes(text: &str, opts: &Options) -> Analysis {
     // (a lower peak of memory on long inputs).
     // Sized once from the token count (findings run at about one per 5 tokens in news text): growing
     // it stage by stage would copy it each time, and in wasm the old block is never given back.
+    // (Grown from the name spans' own vector, which realloc can often extend in place: a new vector
+    // meant copying every name span.)
     let n_names = names.len();
-    let mut spans: Vec<Span> = Vec::with_capacity(n_names.max(doc.tokens.len() / 4));
-    spans.extend(names);
+    let mut spans: Vec<Span> = names;
+    let wanted = n_names.max(doc.tokens.len() / 4);
+    spans.reserve_exact(wanted - n_names);
     let dates = extract::dates::extract(&doc, opts.anchor_date.as_deref(), &spans);
     let (anchor_date, anchor_source) = (dates.anchor, dates.anchor_source);
     append(&mut spans, dates.spans);
     let numbers = {
-        let mut taken: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
-        taken.sort_unstable();
+        let taken = sorted_ranges(&spans[..n_names], &spans[n_names..]);
         extract::numbers::extract(&doc, &taken)
     };
     append(&mut spans, numbers);
@@ -160,9 +162,7 @@ pub fn analyze_bytes(text: &str, opts: &Options) -> Analysis {
         spans.retain(|s| kinds.contains(&s.kind));
     }
     sort_spans(&mut spans);
-    for s in spans.iter_mut() {
-        s.sentence = doc.sentence_at(s.start);
-    }
+    set_sentences(&doc, &mut spans);
     let entities = link::group(&doc, &mut spans);
     Analysis {
         version: env!("CARGO_PKG_VERSION").to_string(),
@@ -185,26 +185,80 @@ fn append(spans: &mut Vec<Span>, more: Vec<Span>) {
     spans.extend(more);
 }
 
+/// The `(start, end)` ranges of `a` and `b`, sorted: a merge when each is sorted by them (the
+/// stages' outputs are), a sort otherwise.
+fn sorted_ranges(a: &[Span], b: &[Span]) -> Vec<(usize, usize)> {
+    let range = |s: &Span| (s.start, s.end);
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    if !a.is_sorted_by_key(range) || !b.is_sorted_by_key(range) {
+        out.extend(a.iter().chain(b).map(range));
+        out.sort_unstable();
+        return out;
+    }
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (range(&a[i]), range(&b[j]));
+        if x <= y {
+            out.push(x);
+            i += 1;
+        } else {
+            out.push(y);
+            j += 1;
+        }
+    }
+    out.extend(a[i..].iter().chain(&b[j..]).map(range));
+    out
+}
+
+/// Sets each span's `sentence` (as [`text::Doc::sentence_at`]); `spans` are sorted by start, so
+/// one walk over the sentences serves them all when sentence starts strictly increase.
+fn set_sentences(doc: &text::Doc, spans: &mut [Span]) {
+    let sents = &doc.sentences;
+    if !sents.windows(2).all(|w| w[0].start < w[1].start) || !spans.is_sorted_by_key(|s| s.start) {
+        for s in spans.iter_mut() {
+            s.sentence = doc.sentence_at(s.start);
+        }
+        return;
+    }
+    // The last sentence starting at or before the span (or the first sentence).
+    let mut c = 0;
+    for s in spans.iter_mut() {
+        while c + 1 < sents.len() && sents[c + 1].start <= s.start {
+            c += 1;
+        }
+        s.sentence = c;
+    }
+}
+
 /// Sorts spans by start, then longer first, then kind, keeping the input order among equals
-/// (the order of a stable sort), without the stable sort's buffer of half the spans: an index
-/// permutation is sorted (4 bytes a span) and applied in place by following its cycles.
+/// (the order of a stable sort), without the stable sort's buffer of half the spans: the four keys
+/// of each span are packed into one `u128` (16 bytes a span, the position last, so an unstable sort
+/// of them is stable), sorted, and the permutation applied in place by following its cycles.
 fn sort_spans(spans: &mut [Span]) {
     let n = spans.len();
-    if n < 2 || n > u32::MAX as usize {
+    let small = |x: usize| x <= u32::MAX as usize;
+    if n < 2 || !small(n) || !spans.iter().all(|s| small(s.start) && small(s.end)) {
         spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.kind.cmp(&b.kind)));
         return;
     }
-    let mut idx: Vec<u32> = (0..n as u32).collect();
-    idx.sort_unstable_by(|&x, &y| {
-        let (a, b) = (&spans[x as usize], &spans[y as usize]);
-        a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.kind.cmp(&b.kind)).then(x.cmp(&y))
-    });
-    // Position i takes the span now at idx[i]; a finished position is marked idx[i] = i.
+    let mut keys: Vec<u128> = spans
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            (s.start as u128) << 96
+                | ((u32::MAX as usize - s.end) as u128) << 64
+                | (s.kind as u128) << 32
+                | i as u128
+        })
+        .collect();
+    keys.sort_unstable();
+    // Position i takes the span now at the position in the low bits of keys[i]; a finished
+    // position is marked keys[i] = i.
     for i in 0..n {
         let mut j = i;
         loop {
-            let k = idx[j] as usize;
-            idx[j] = j as u32;
+            let k = keys[j] as u32 as usize;
+            keys[j] = j as u128;
             if k == i {
                 break;
             }
@@ -221,12 +275,21 @@ const UNIT_NAMES: &[&str] = &[
     "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest", "bst", "ist", "jst", "aest",
 ];
 
+/// The longest of [`UNIT_NAMES`], in bytes.
+const UNIT_MAX_LEN: usize = 4;
+
 /// Drops name spans that are a currency, time zone or unit right next to a number
 /// ("US$5", "Rs. 250", "15:00 GMT"), so the number or time around them is found whole.
 fn drop_unit_names(doc: &text::Doc, names: &mut Vec<Span>) {
     names.retain(|n| {
-        let key = n.text.trim_end_matches('.').to_lowercase();
-        if !UNIT_NAMES.contains(&key.as_str()) {
+        let t = n.text.trim_end_matches('.');
+        let unit = if t.is_ascii() {
+            t.len() <= UNIT_MAX_LEN && UNIT_NAMES.iter().any(|u| u.eq_ignore_ascii_case(t))
+        } else {
+            // Some non-ASCII letters lower-case to ASCII ones (the Kelvin sign to "k").
+            UNIT_NAMES.contains(&t.to_lowercase().as_str())
+        };
+        if !unit {
             return true;
         }
         let first = doc.token_at_or_after(n.start);
@@ -239,4 +302,54 @@ fn drop_unit_names(doc: &text::Doc, names: &mut Vec<Span>) {
         let after = is_number(last + 1);
         !(before || after)
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_max_len() {
+        assert_eq!(UNIT_NAMES.iter().map(|u| u.len()).max(), Some(UNIT_MAX_LEN));
+    }
+
+    fn spans_of(ranges: &[(usize, usize, Kind)]) -> Vec<Span> {
+        let text = "x".repeat(64);
+        ranges.iter().map(|&(s, e, k)| Span::new(&text, s, e, k)).collect()
+    }
+
+    #[test]
+    fn sort_spans_as_a_stable_sort() {
+        // A few pseudo-random spans with many ties; `sentence` records the input position.
+        let mut state = 7u32;
+        let mut next = |m: u32| {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            ((state >> 16) % m) as usize
+        };
+        for len in [0, 1, 2, 3, 10, 50, 300] {
+            let mut spans: Vec<Span> = (0..len)
+                .map(|i| {
+                    let s = next(20);
+                    let mut sp = Span::new("", s, s + next(5), Kind::ALL[next(3)]);
+                    sp.sentence = i;
+                    sp
+                })
+                .collect();
+            let mut want = spans.clone();
+            want.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.kind.cmp(&b.kind)));
+            sort_spans(&mut spans);
+            assert_eq!(spans, want, "len {len}");
+        }
+    }
+
+    #[test]
+    fn sorted_ranges_merges_or_sorts() {
+        let a = spans_of(&[(0, 3, Kind::Person), (5, 9, Kind::Place), (5, 7, Kind::Place), (20, 22, Kind::Misc)]);
+        let b = spans_of(&[(1, 2, Kind::Date), (5, 8, Kind::Date), (30, 31, Kind::Date)]);
+        for (x, y) in [(&a, &b), (&b, &a), (&a, &a), (&b, &b)] {
+            let mut want: Vec<(usize, usize)> = x.iter().chain(y.iter()).map(|s| (s.start, s.end)).collect();
+            want.sort_unstable();
+            assert_eq!(sorted_ranges(x, y), want);
+        }
+    }
 }

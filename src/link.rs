@@ -72,11 +72,47 @@ fn strip_possessives(mut text: &str) -> &str {
     text
 }
 
+/// `text.trim_end_matches("'s")`, without building a substring searcher for the pattern.
+fn trim_apostrophe_s(mut text: &str) -> String {
+    while let Some(t) = text.strip_suffix("'s") {
+        text = t;
+    }
+    text.to_string()
+}
+
 /// The grouping key of a mention: lower case, possessive and periods dropped, spaces collapsed.
+#[cfg(test)]
 fn key_of(text: &str) -> String {
+    let mut out = String::new();
+    key_into(text, &mut out);
+    out
+}
+
+/// Writes the grouping key of `text` (see `key_of`) into `out`, replacing its contents: one
+/// buffer serves every mention, and only a key seen for the first time is copied into a map.
+fn key_into(text: &str, out: &mut String) {
+    out.clear();
     let t = strip_possessives(text);
-    let mut out = String::with_capacity(t.len());
     let mut space = false;
+    if t.is_ascii() {
+        // The same steps byte by byte (`char::is_whitespace` on ASCII is `is_ascii_whitespace`
+        // plus U+000B, the vertical tab).
+        for &b in t.as_bytes() {
+            if b == b'.' {
+                continue;
+            }
+            if b.is_ascii_whitespace() || b == 0x0b || b == b'-' {
+                space = !out.is_empty();
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(b.to_ascii_lowercase() as char);
+        }
+        return;
+    }
     for c in t.chars() {
         if c == '.' {
             continue;
@@ -95,7 +131,6 @@ fn key_of(text: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
 }
 
 fn canonical_alias(key: &str) -> Option<&'static str> {
@@ -103,13 +138,23 @@ fn canonical_alias(key: &str) -> Option<&'static str> {
 }
 
 /// "Central Intelligence Agency" → "cia" (initials of capitalized words, skipping of/and/the/for).
+#[cfg(test)]
 fn initials(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !matches!(*w, "of" | "and" | "the" | "for" | "on" | "in" | "&"))
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .flat_map(|c| c.to_lowercase())
-        .collect()
+    let mut out = String::new();
+    initials_into(text, &mut out);
+    out
+}
+
+/// Writes the initials of `text` (see `initials`) into `out`, replacing its contents.
+fn initials_into(text: &str, out: &mut String) {
+    out.clear();
+    out.extend(
+        text.split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !matches!(*w, "of" | "and" | "the" | "for" | "on" | "in" | "&"))
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase())
+            .flat_map(|c| c.to_lowercase()),
+    );
 }
 
 /// Finds the title run right before a person span, returns (title text).
@@ -137,7 +182,6 @@ struct Group {
     kind: Kind,
     name: String,
     name_tokens: usize,
-    keys: Vec<String>,
     mentions: Vec<usize>,
     roles: Vec<String>,
     aliases: Vec<String>,
@@ -148,13 +192,19 @@ struct Group {
 
 /// Groups the name spans of `spans` (sorted by start) into entities, sets each name span's
 /// `entity` (and `title` for people), and returns the entities sorted by salience, highest first.
+#[inline(never)] // called once per analysis: kept out of line so that profiles show it
 pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
     let lead_end = lead_end(doc);
     let mut groups: Vec<Group> = Vec::new();
-    // Groups by key, one map per kind (indexed by `Kind as usize`).
+    // Groups by key, one map per kind (indexed by `Kind as usize`). A key belongs to one group,
+    // the first that a mention with that key joined, and a group holds mentions of its own kind
+    // only: so a key is a group's key exactly when it is in this map.
     let mut by_key: Vec<FxMap<String, usize>> = vec![FxMap::default(); Kind::ALL.len()];
     let mut acronyms: FxMap<String, usize> = FxMap::default();
     let mut people = PersonIndex::default();
+    // Reused for every mention: the key and the initials.
+    let mut key = String::new();
+    let mut ini = String::new();
 
     for si in 0..spans.len() {
         if !spans[si].kind.is_name() {
@@ -168,34 +218,34 @@ pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
         }
         // Taken out for this iteration (and put back below) so that `spans` stays writable.
         let text = std::mem::take(&mut spans[si].text);
-        let mut key = key_of(&text);
+        key_into(&text, &mut key);
         if key.is_empty() {
             spans[si].text = text;
             continue;
         }
         let alias = canonical_alias(&key);
         if let Some(c) = alias {
-            key = key_of(c);
+            key_into(c, &mut key);
         }
         let ntok = text.split_whitespace().count();
-        let mut gi = by_key[kind as usize].get(&key).copied();
-        if gi.is_none() {
-            gi = match kind {
+        let known = by_key[kind as usize].get(key.as_str()).copied();
+        let gi = match known {
+            Some(g) => Some(g),
+            None => match kind {
                 Kind::Person => people.find(&key),
                 Kind::Organization | Kind::Place | Kind::Misc => {
-                    acronyms.get(&key).copied().filter(|&g| groups[g].kind == kind)
+                    acronyms.get(key.as_str()).copied().filter(|&g| groups[g].kind == kind)
                 }
                 _ => None,
-            };
-        }
+            },
+        };
         let g = match gi {
             Some(g) => g,
             None => {
                 groups.push(Group {
                     kind,
-                    name: alias.map(str::to_string).unwrap_or_else(|| text.trim_end_matches("'s").to_string()),
+                    name: alias.map_or_else(|| trim_apostrophe_s(&text), str::to_string),
                     name_tokens: ntok,
-                    keys: Vec::new(),
                     mentions: Vec::new(),
                     roles: Vec::new(),
                     aliases: Vec::new(),
@@ -207,8 +257,8 @@ pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
             }
         };
         let gr = &mut groups[g];
-        if !gr.keys.contains(&key) {
-            gr.keys.push(key.clone());
+        if known.is_none() {
+            // A new key of this group.
             by_key[kind as usize].insert(key.clone(), g);
             if gr.kind == Kind::Person {
                 people.add(&key, g);
@@ -235,9 +285,9 @@ pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
         }
         // Acronyms: "Central Intelligence Agency (CIA)" and initials of multi-word names.
         if matches!(kind, Kind::Organization | Kind::Place | Kind::Misc) && ntok >= 2 {
-            let ini = initials(&text);
-            if ini.len() >= 2 {
-                acronyms.entry(ini).or_insert(g);
+            initials_into(&text, &mut ini);
+            if ini.len() >= 2 && !acronyms.contains_key(ini.as_str()) {
+                acronyms.insert(ini.clone(), g);
             }
         }
         spans[si].text = text;
@@ -246,20 +296,25 @@ pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
     // Salience: frequency, first position, presence in the headline / first paragraph.
     let max_count = groups.iter().map(|g| g.mentions.len()).max().unwrap_or(1).max(1) as f32;
     let len = doc.text.len().max(1) as f32;
-    let mut order: Vec<(f32, usize)> = groups
+    // Sorted by salience, highest first, then by first position, then by index (so an unstable
+    // sort gives a stable sort's order): the three keys packed in one `u128` a group.
+    let mut order: Vec<u128> = groups
         .iter()
         .enumerate()
         .map(|(i, g)| {
             let freq = g.mentions.len() as f32 / max_count;
             let early = 1.0 - g.first as f32 / len;
             let lead = if g.in_lead { 1.0 } else { 0.0 };
-            (0.6 * freq + 0.25 * early + 0.15 * lead, i)
+            let sal = 0.6 * freq + 0.25 * early + 0.15 * lead;
+            (!total_order_bits(sal) as u128) << 96 | (g.first as u64 as u128) << 32 | i as u32 as u128
         })
         .collect();
-    order.sort_by(|a, b| b.0.total_cmp(&a.0).then(groups[a.1].first.cmp(&groups[b.1].first)));
+    // (An index takes 32 bits: 2^32 groups would need 2^32 name spans, a terabyte of them.)
+    order.sort_unstable();
     let mut entities = Vec::with_capacity(groups.len());
-    for (id, &(sal, gi)) in order.iter().enumerate() {
-        let g = &mut groups[gi];
+    for (id, &packed) in order.iter().enumerate() {
+        let sal = from_total_order_bits(!((packed >> 96) as u32));
+        let g = &mut groups[packed as u32 as usize];
         for &m in &g.mentions {
             spans[m].entity = Some(id);
         }
@@ -281,6 +336,21 @@ pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
     }
     link_speakers(spans);
     entities
+}
+
+/// The bits of `x` as an unsigned number that orders as `f32::total_cmp` orders floats.
+fn total_order_bits(x: f32) -> u32 {
+    let b = x.to_bits();
+    if b >> 31 == 1 {
+        !b
+    } else {
+        b | 1 << 31
+    }
+}
+
+/// The inverse of [`total_order_bits`].
+fn from_total_order_bits(b: u32) -> f32 {
+    f32::from_bits(if b >> 31 == 1 { b & !(1 << 31) } else { !b })
 }
 
 /// Points each quote's speaker at the entity of the name span it covers (or lies in).
@@ -321,71 +391,98 @@ fn link_speakers(spans: &mut [Span]) {
 #[derive(Default)]
 struct PersonIndex {
     /// Multi-word keys by first word, by last word, and by "first last".
-    multi_first: FxMap<String, Vec<usize>>,
-    multi_last: FxMap<String, Vec<usize>>,
-    multi_ends: FxMap<String, Vec<usize>>,
+    multi_first: FxMap<String, Groups>,
+    multi_last: FxMap<String, Groups>,
+    multi_ends: FxMap<String, Groups>,
     /// One-word keys.
-    single: FxMap<String, Vec<usize>>,
+    single: FxMap<String, Groups>,
+    /// Scratch space for "first last" of keys of three words or more.
+    ends: String,
 }
 
+/// The person groups under one entry of a [`PersonIndex`] map, as much as matching needs: the first
+/// group recorded, and whether any other group was.
+#[derive(Clone, Copy)]
+struct Groups {
+    first: usize,
+    more: bool,
+}
+
+/// The first and the last word of a key (both the key itself when it has one word).
 fn first_last(key: &str) -> (&str, &str) {
-    (key.split(' ').next().unwrap_or(""), key.rsplit(' ').next().unwrap_or(""))
+    let b = key.as_bytes();
+    let first = b.iter().position(|&c| c == b' ').map_or(key, |i| &key[..i]);
+    let last = b.iter().rposition(|&c| c == b' ').map_or(key, |i| &key[i + 1..]);
+    (first, last)
+}
+
+/// "first last" of a multi-word key: the key itself when it has two words, else built in `buf`.
+fn ends_of<'a>(key: &'a str, buf: &'a mut String) -> &'a str {
+    let (first, last) = first_last(key);
+    if first.len() + 1 + last.len() == key.len() {
+        return key;
+    }
+    buf.clear();
+    buf.push_str(first);
+    buf.push(' ');
+    buf.push_str(last);
+    buf
 }
 
 impl PersonIndex {
     /// Records that person group `g` has key `key`.
     fn add(&mut self, key: &str, g: usize) {
-        fn push(m: &mut FxMap<String, Vec<usize>>, k: &str, g: usize) {
-            let v = m.entry(k.to_string()).or_default();
-            if v.last() != Some(&g) {
-                v.push(g);
+        fn push(m: &mut FxMap<String, Groups>, k: &str, g: usize) {
+            match m.get_mut(k) {
+                Some(v) => v.more |= v.first != g,
+                None => {
+                    m.insert(k.to_string(), Groups { first: g, more: false });
+                }
             }
         }
         if key.contains(' ') {
             let (first, last) = first_last(key);
             push(&mut self.multi_first, first, g);
             push(&mut self.multi_last, last, g);
-            push(&mut self.multi_ends, &format!("{first} {last}"), g);
+            push(&mut self.multi_ends, ends_of(key, &mut self.ends), g);
         } else {
             push(&mut self.single, key, g);
         }
     }
 
     /// The one person group `key` matches, if exactly one does.
-    fn find(&self, key: &str) -> Option<usize> {
-        fn get<'m>(m: &'m FxMap<String, Vec<usize>>, k: &str) -> &'m [usize] {
-            m.get(k).map_or(&[], |v| v.as_slice())
+    fn find(&mut self, key: &str) -> Option<usize> {
+        fn get(m: &FxMap<String, Groups>, k: &str) -> Option<Groups> {
+            m.get(k).copied()
         }
         let (a, b) = if key.contains(' ') {
             // A one-word person key equal to the mention's last word, or the same first and last word.
-            let (first, last) = first_last(key);
-            (get(&self.single, last), get(&self.multi_ends, &format!("{first} {last}")))
+            let (_, last) = first_last(key);
+            let ends = ends_of(key, &mut self.ends);
+            (get(&self.single, last), get(&self.multi_ends, ends))
         } else {
             // A multi-word person key that ends or starts with the word.
             (get(&self.multi_last, key), get(&self.multi_first, key))
         };
-        let mut found = None;
-        for &g in a.iter().chain(b) {
-            match found {
-                None => found = Some(g),
-                Some(f) if f != g => return None,
-                _ => {}
-            }
+        // Exactly one group between the two entries.
+        match (a, b) {
+            (Some(x), Some(y)) if !x.more && !y.more && x.first == y.first => Some(x.first),
+            (Some(x), None) | (None, Some(x)) if !x.more => Some(x.first),
+            _ => None,
         }
-        found
     }
 }
 
-/// The reference for [`PersonIndex::find`]: a scan of every person group.
+/// The reference for [`PersonIndex::find`]: a scan of every person group, given as its kind and keys.
 #[cfg(test)]
-fn person_match(groups: &[Group], key: &str) -> Option<usize> {
+fn person_match(groups: &[(Kind, Vec<String>)], key: &str) -> Option<usize> {
     let words: Vec<&str> = key.split(' ').collect();
     let mut found = None;
-    for (i, g) in groups.iter().enumerate() {
-        if g.kind != Kind::Person {
+    for (i, (kind, keys)) in groups.iter().enumerate() {
+        if *kind != Kind::Person {
             continue;
         }
-        let hit = g.keys.iter().any(|k| {
+        let hit = keys.iter().any(|k| {
             let kw: Vec<&str> = k.split(' ').collect();
             if words.len() == 1 {
                 kw.len() > 1 && (kw.last() == Some(&words[0]) || kw.first() == Some(&words[0]))
@@ -499,21 +596,9 @@ mod tests {
             (2, "george w bush"), (4, "laura bush"), (5, "john smith"), (6, "smith"), (7, "john"),
             (8, "ali"), (9, "ali khan"), (10, "khan ali"),
         ];
-        let mut groups: Vec<Group> = (0..11)
-            .map(|i| Group {
-                kind: if i == 3 { Kind::Place } else { Kind::Person },
-                name: String::new(),
-                name_tokens: 1,
-                keys: Vec::new(),
-                mentions: Vec::new(),
-                roles: Vec::new(),
-                aliases: Vec::new(),
-                first: 0,
-                in_lead: false,
-                canonical_fixed: false,
-            })
-            .collect();
-        groups[3].keys.push("george town".to_string());
+        let mut groups: Vec<(Kind, Vec<String>)> =
+            (0..11).map(|i| (if i == 3 { Kind::Place } else { Kind::Person }, Vec::new())).collect();
+        groups[3].1.push("george town".to_string());
         let mut index = PersonIndex::default();
         let queries = [
             "bajwa", "qamar", "javed", "mattis", "jim", "bush", "george", "george bush", "george h w bush",
@@ -521,7 +606,7 @@ mod tests {
             "town", "george town", "nobody", "w", "jim w mattis",
         ];
         for &(g, key) in adds {
-            groups[g].keys.push(key.to_string());
+            groups[g].1.push(key.to_string());
             index.add(key, g);
             for q in queries {
                 assert_eq!(index.find(q), person_match(&groups, q), "query {q:?} after adding {key:?}");
