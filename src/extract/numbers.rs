@@ -58,7 +58,7 @@ pub fn extract(doc: &Doc, taken: &[(usize, usize)]) -> Vec<Span> {
                     if out.len() == out.capacity() {
                         out.reserve_exact((out.len() / 8).max(64));
                     }
-                    out.push(*span);
+                    out.push(span);
                     i = next.max(i + 1);
                 }
                 Step::Skip(next) => i = next.max(i + 1),
@@ -199,20 +199,26 @@ fn starter_words() -> impl Iterator<Item = &'static str> {
 }
 static STARTERS: WordSet = LazyLock::new(|| starter_words().collect());
 
-/// Per lower-cased ASCII first byte: bit `len` set when a starter or number word of that length
-/// (at most 16 bytes) starts with it. One load and a bit test reject almost every word token
-/// before it is lower-cased or hashed.
-static START_FILTER: LazyLock<[u32; 128]> = LazyLock::new(|| {
-    let mut t = [0u32; 128];
+/// Starter and number words by first and last byte (see [`start_slot`]): bit `len` set when one of
+/// that length (at most 16 bytes) has them. One load and a bit test reject almost every word
+/// token before it is lower-cased or hashed.
+static START_FILTER: LazyLock<[u32; 1024]> = LazyLock::new(|| {
+    let mut t = [0u32; 1024];
     for w in starter_words().chain(number_words()) {
-        if let Some(&f) = w.as_bytes().first() {
-            if f < 128 && w.len() <= 16 {
-                t[f.to_ascii_lowercase() as usize] |= 1 << w.len();
+        if let (Some(&f), Some(&l)) = (w.as_bytes().first(), w.as_bytes().last()) {
+            if w.len() <= 16 {
+                t[start_slot(f, l)] |= 1 << w.len();
             }
         }
     }
     t
 });
+
+/// The [`START_FILTER`] slot of a word's first and last byte, ASCII case ignored (the low five bits
+/// of each: letters of either case share a slot; other bytes may share one with a letter).
+fn start_slot(first: u8, last: u8) -> usize {
+    ((first & 31) as usize) << 5 | (last & 31) as usize
+}
 
 fn in_set(set: &WordSet, w: &&str) -> bool {
     set.contains(*w)
@@ -584,13 +590,19 @@ struct Digits<'t> {
 
 fn parse_digits(s: &str) -> Option<Digits<'_>> {
     let b = s.as_bytes();
-    let mut i = 0;
+    // One pass: the end of the digits, commas and periods; the first period; commas before it.
+    let (mut i, mut dot, mut commas) = (0, None, false);
     while i < b.len() && (b[i].is_ascii_digit() || b[i] == b',' || b[i] == b'.') {
+        match b[i] {
+            b'.' if dot.is_none() => dot = Some(i),
+            b',' if dot.is_none() => commas = true,
+            _ => {}
+        }
         i += 1;
     }
-    let num = &s[..i];
-    let suffix = &s[i..];
-    let (int, frac) = match num.find('.') {
+    // All ASCII up to `i`: these are char boundaries.
+    let (num, suffix) = s.split_at(i);
+    let (int, frac) = match dot {
         Some(p) => (&num[..p], Some(&num[p + 1..])),
         None => (num, None),
     };
@@ -602,7 +614,6 @@ fn parse_digits(s: &str) -> Option<Digits<'_>> {
     if int.is_empty() || int.ends_with(',') {
         return None;
     }
-    let commas = int.contains(',');
     if commas {
         // Groups between commas: western "1,234,567" (all after the first are 3 long) or Indian
         // "1,00,000" (at least three groups, first at most 2, the last 3, the middle ones 2).
@@ -726,7 +737,7 @@ impl Scanner<'_, '_> {
 }
 
 enum Step {
-    Emit(Box<Span>, usize),
+    Emit(Span, usize),
     Skip(usize),
 }
 
@@ -983,42 +994,42 @@ impl Cur<'_, '_, '_> {
         if kind == TokKind::Punct && currency_symbol(self.s(i)).is_none() {
             return Step::Skip(i + 1);
         }
+        // A word token, lower-cased (ASCII words of at most 16 bytes; no other word can start one).
+        let mut buf = [0u8; 16];
+        let mut w = "";
+        // The word can start a number only through a prefix ("more than", "about", "in excess of").
+        let mut prefix_only = false;
         if kind == TokKind::Word {
             let s = self.s(i);
-            // No starter or number word of this first letter and length: only the case-sensitive
-            // currency forms (all upper-case ASCII first) remain.
-            let f = s.as_bytes().first().copied().unwrap_or(0x80);
-            if f >= 0x80 || s.len() > 16 {
-                return Step::Skip(i + 1);
-            }
-            if START_FILTER[f.to_ascii_lowercase() as usize] & (1 << s.len()) == 0
-                && !(f.is_ascii_uppercase()
-                    && (currency_code(s).is_some()
-                        || (self.s(i + 1) == "$" && dollar_prefix(s).is_some())
-                        || matches!(s, "Rs" | "RS" | "Rs." | "Re" | "Re." | "Rp")))
-            {
-                return Step::Skip(i + 1);
-            }
-            let possible = if s.is_ascii() {
-                let mut buf = [0u8; 16];
-                if s.len() > buf.len() {
-                    false
-                } else {
-                    buf[..s.len()].copy_from_slice(s.as_bytes());
-                    buf[..s.len()].make_ascii_lowercase();
-                    let w = std::str::from_utf8(&buf[..s.len()]).unwrap_or("");
-                    STARTERS.contains(w)
-                        || is_number_word(w)
-                        || currency_code(s).is_some()
-                        || (self.s(i + 1) == "$" && dollar_prefix(s).is_some())
-                        || matches!(s, "Rs" | "RS" | "Rs." | "Re" | "Re." | "Rp")
-                }
-            } else {
-                false
+            let (f, l) = match (s.as_bytes().first(), s.as_bytes().last()) {
+                (Some(&f), Some(&l)) if f < 0x80 && s.len() <= 16 => (f, l),
+                _ => return Step::Skip(i + 1),
             };
-            if !possible {
+            // The case-sensitive currency forms: "USD", "US$", "Rs." (all start upper-case).
+            let money = || {
+                f.is_ascii_uppercase()
+                    && (currency_code(s).is_some()
+                        || (dollar_prefix(s).is_some() && self.s(i + 1) == "$")
+                        || matches!(s, "Rs" | "RS" | "Rs." | "Re" | "Re." | "Rp"))
+            };
+            // No starter or number word of this first and last letter and length: only a currency
+            // form remains.
+            let listed = START_FILTER[start_slot(f, l)] & (1 << s.len()) != 0;
+            if !listed && !money() {
                 return Step::Skip(i + 1);
             }
+            if !s.is_ascii() {
+                return Step::Skip(i + 1);
+            }
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            buf[..s.len()].make_ascii_lowercase();
+            w = std::str::from_utf8(&buf[..s.len()]).unwrap_or("");
+            let money = !listed || money();
+            let number = is_number_word(w) || matches!(w, "a" | "an" | "several");
+            if !(number || money || STARTERS.contains(w)) {
+                return Step::Skip(i + 1);
+            }
+            prefix_only = !number && !money;
         }
 
         // 1. Approximators and bounds.
@@ -1027,15 +1038,11 @@ impl Cur<'_, '_, '_> {
         let mut approx = false;
         // Every approximator and prefix word starts with a letter: only word tokens can match.
         let word_at = |j: usize| self.kind(j) == Some(TokKind::Word);
-        for m in ["just", "well", "slightly", "far", "much"] {
-            if !word_at(j) {
-                break;
-            }
-            if self.is(j, m) && PREFIXES.iter().any(|(p, e)| *e != Effect::Approx && *e != Effect::Between && self.is(j + 1, p[0])) {
-                approx = m == "just" || m == "slightly";
-                j += 1;
-                break;
-            }
+        if matches!(w, "just" | "well" | "slightly" | "far" | "much")
+            && PREFIXES.iter().any(|(p, e)| *e != Effect::Approx && *e != Effect::Between && self.is(j + 1, p[0]))
+        {
+            approx = w == "just" || w == "slightly";
+            j += 1;
         }
         if self.is(j, "a") && self.is(j + 1, "little") && self.is(j + 2, "over") {
             approx = true;
@@ -1050,7 +1057,8 @@ impl Cur<'_, '_, '_> {
         if let Some((p, e)) = prefix {
             effect = Some(*e);
             j += p.len();
-        } else if j > i {
+        } else if j > i || prefix_only {
+            // (A word that is neither a number word nor a currency form needs its prefix.)
             return Step::Skip(i + 1);
         }
 
@@ -1242,7 +1250,7 @@ impl Cur<'_, '_, '_> {
         span.unit = tail.unit;
         span.currency = tail.currency;
         span.counted = tail.counted;
-        Step::Emit(Box::new(span), end_tok)
+        Step::Emit(span, end_tok)
     }
 
     fn emit_ordinal(&self, core: &Core) -> Step {
@@ -1271,7 +1279,7 @@ impl Cur<'_, '_, '_> {
         }
         let mut span = Span::new(self.sc.text, toks[core.s].start, toks[core.e - 1].end, Kind::Ordinal);
         span.value = finite(core.value).map(Value::Number);
-        Step::Emit(Box::new(span), core.e)
+        Step::Emit(span, core.e)
     }
 
     /// Reasons a number is not a statistic, judged from its neighbours. Returns where to resume.
@@ -2048,15 +2056,19 @@ impl Cur<'_, '_, '_> {
     /// A noun phrase counted by a number at `p`: up to two modifiers and a head noun.
     /// Returns (end token, head token). The head must be plural unless `singular_ok`.
     fn noun_phrase(&self, p: usize, singular_ok: bool, lowercase_only: bool) -> Option<(usize, usize)> {
-        let mut cands = Vec::with_capacity(3);
+        // Up to three words from `p` (no allocation).
+        let mut buf = [0usize; 3];
+        let mut len = 0;
         let mut k = p;
-        while cands.len() < 3 && k < self.b {
+        while len < 3 && k < self.b {
             if !self.np_word(k) {
                 break;
             }
-            cands.push(k);
+            buf[len] = k;
+            len += 1;
             k += 1;
         }
+        let cands = &buf[..len];
         cands.first()?;
         for (n, &c) in cands.iter().enumerate() {
             let w = self.low(c);
