@@ -785,7 +785,9 @@ impl<'d, 'a> Scanner<'d, 'a> {
             // Not a start word: no pattern, and no weekday (every weekday is a start word).
             return None;
         }
-        self.best_at(i).or_else(|| self.weekday_alone(i))
+        let word = self.toks.get(i).is_some_and(|t| t.kind == TokKind::Word);
+        // (A weekday is a word token.)
+        self.best_at(i).or_else(|| if word { self.weekday_alone(i) } else { None })
     }
 
     /// Token `i` (not a number) is a start word, or one with its period ("Feb.", "Wed.").
@@ -810,30 +812,48 @@ impl<'d, 'a> Scanner<'d, 'a> {
         let digit_first = self.tok(i).as_bytes().first().is_some_and(u8::is_ascii_digit);
         let l = self.low(i);
         let mut best: Option<Cand> = None;
-        let all = [
-            // A weekday or a month: word tokens.
-            if word { self.weekday_prefixed(i) } else { None },
-            if word { self.month_first(i, true) } else { None },
-            // A day: a number token.
-            if num { self.day_first(i) } else { None },
-            // Digits or a number token.
-            if num || digit_first { self.numeric(i) } else { None },
-            // "early", "late", "mid", seasons: letters first.
-            if digit_first { None } else { self.qualified(i) },
-            if digit_first { None } else { self.season(i) },
-            // A number token or a quote ("'90s").
-            if num || matches!(self.tok(i), "'" | "\u{2019}" | "\u{2018}") { self.decade(i) } else { None },
-            // "19th", a year: digits first.
-            if digit_first { self.century(i) } else { None },
-            self.relative(i),
-            // "noon", "midnight", or a number token.
-            if num || matches!(l, "noon" | "midday" | "midnight") { self.time(i) } else { None },
-            if digit_first { self.year(i) } else { None },
-        ];
-        for c in all.into_iter().flatten() {
-            if best.as_ref().is_none_or(|b| c.e > b.e) {
-                best = Some(c);
+        // In this order, a later candidate wins only when strictly longer.
+        let mut take = |c: Option<Cand>| {
+            if let Some(c) = c {
+                if best.as_ref().is_none_or(|b| c.e > b.e) {
+                    best = Some(c);
+                }
             }
+        };
+        // A weekday or a month: word tokens.
+        if word {
+            take(self.weekday_prefixed(i));
+            take(self.month_first(i, true));
+        }
+        // A day: a number token.
+        if num {
+            take(self.day_first(i));
+        }
+        // Digits or a number token.
+        if num || digit_first {
+            take(self.numeric(i));
+        }
+        // "early", "late", "mid", seasons: letters first.
+        if !digit_first {
+            take(self.qualified(i));
+            take(self.season(i));
+        }
+        // A number token or a quote ("'90s").
+        if num || matches!(self.tok(i), "'" | "\u{2019}" | "\u{2018}") {
+            take(self.decade(i));
+        }
+        // "19th": digits first.
+        if digit_first {
+            take(self.century(i));
+        }
+        take(self.relative(i));
+        // "noon", "midnight", or a number token.
+        if num || matches!(l, "noon" | "midday" | "midnight") {
+            take(self.time(i));
+        }
+        // A year: digits first.
+        if digit_first {
+            take(self.year(i));
         }
         best
     }
@@ -932,6 +952,17 @@ impl<'d, 'a> Scanner<'d, 'a> {
 
     /// "11 February 2017", "9th of February", "9-11 February", "11 Feb".
     fn day_first(&self, i: usize) -> Option<Cand> {
+        // The month comes at most four tokens on ("9-11 of February"), and is a word with a capital:
+        // without one, no need to read the day.
+        let capital_word = |j: usize| {
+            self.toks.get(j).is_some_and(|t| {
+                t.kind == TokKind::Word
+                    && self.doc.text.as_bytes().get(t.start).is_some_and(|&b| b.is_ascii_uppercase() || b >= 0x80)
+            })
+        };
+        if !(i + 1..=i + 4).any(capital_word) {
+            return None;
+        }
         let (d, ord) = self.day_at(i)?;
         if i > 0 && self.glued(i) && !matches!(self.tok(i - 1), "(" | "[" | "\"" | "\u{201C}") {
             return None;
