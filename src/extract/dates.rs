@@ -376,27 +376,42 @@ static PAST_IRREGULAR_SET: LazyLock<WordSet> = LazyLock::new(|| PAST_IRREGULAR.i
 static ED_NOT_PAST_SET: LazyLock<WordSet> = LazyLock::new(|| ED_NOT_PAST.iter().copied().collect());
 
 /// Lower-case words that can open a date or time; other words are skipped at once.
-static START_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
-    let mut h = WordSet::default();
-    h.extend(MONTHS_FULL);
-    for (a, _) in MONTHS_ABBR {
-        h.insert(a);
+fn start_words() -> impl Iterator<Item = &'static str> {
+    MONTHS_FULL
+        .iter()
+        .copied()
+        .chain(MONTHS_ABBR.iter().map(|(a, _)| *a))
+        .chain(WEEKDAYS.iter().copied())
+        .chain(WEEKDAYS_ABBR.iter().map(|(a, _)| *a))
+        .chain(SEASONS.iter().copied())
+        .chain(NUMBER_WORDS.iter().map(|(w, _)| *w))
+        .chain([
+            "early", "late", "mid", "last", "this", "next", "yesterday", "today", "tomorrow", "tonight", "noon",
+            "midnight", "midday", "several", "few", "many", "some", "days", "weeks", "months", "years",
+            "decades", "'", "\u{2019}", "\u{2018}",
+        ])
+}
+static START_WORDS: LazyLock<WordSet> = LazyLock::new(|| start_words().collect());
+
+/// Start words, with and without a final period, by first and last byte (see [`start_slot`]):
+/// bit `len` (at most 31) set when one of that length has them.
+static START_FILTER: LazyLock<[u32; 1024]> = LazyLock::new(|| {
+    let mut t = [0u32; 1024];
+    for w in start_words() {
+        let b = w.as_bytes();
+        if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+            t[start_slot(f, l)] |= 1 << b.len().min(31);
+            t[start_slot(f, b'.')] |= 1 << (b.len() + 1).min(31);
+        }
     }
-    h.extend(WEEKDAYS);
-    for (a, _) in WEEKDAYS_ABBR {
-        h.insert(a);
-    }
-    h.extend(SEASONS);
-    for (w, _) in NUMBER_WORDS {
-        h.insert(w);
-    }
-    h.extend([
-        "early", "late", "mid", "last", "this", "next", "yesterday", "today", "tomorrow", "tonight", "noon",
-        "midnight", "midday", "several", "few", "many", "some", "days", "weeks", "months", "years",
-        "decades", "'", "\u{2019}", "\u{2018}",
-    ]);
-    h
+    t
 });
+
+/// The [`START_FILTER`] slot of a word's first and last byte, ASCII case ignored (the low five bits
+/// of each: letters of either case share a slot; other bytes may share one with a letter).
+fn start_slot(first: u8, last: u8) -> usize {
+    ((first & 31) as usize) << 5 | (last & 31) as usize
+}
 
 /// "9th", "21st", "3RD": the number of a one- or two-digit ordinal written with digits.
 fn digit_ordinal(s: &str) -> Option<u32> {
@@ -510,34 +525,46 @@ fn time_cand(s: usize, e: usize, val: Val) -> Option<Cand> {
 struct Scanner<'d, 'a> {
     doc: &'d Doc<'a>,
     toks: &'d [Token],
-    /// Lower-cased token texts, one after another (empty for tokens over 24 bytes): token `i`'s is
-    /// `low_text[low_at[i]..low_at[i + 1]]`. One buffer instead of a string per token.
+    /// Lower-cased texts of the tokens that need it (with capitals), one after another: token `i`'s
+    /// is `low_text[low_at[i]..low_at[i + 1]]`. One buffer instead of a string per token.
     low_text: String,
     low_at: Vec<u32>,
+    /// Bit `i`: token `i` is its own lower-case form (no capitals; most tokens), not copied.
+    /// Tokens over 24 bytes are neither copied nor marked: their lower-case form is empty.
+    own: Vec<u64>,
 }
 
 impl<'d, 'a> Scanner<'d, 'a> {
     fn new(doc: &'d Doc<'a>) -> Self {
-        let mut low_text = String::with_capacity(doc.text.len());
+        let mut low_text = String::new();
         let mut low_at = Vec::with_capacity(doc.tokens.len() + 1);
-        for t in &doc.tokens {
+        let mut own = vec![0u64; doc.tokens.len().div_ceil(64)];
+        for (i, t) in doc.tokens.iter().enumerate() {
             low_at.push(low_text.len() as u32);
             let s = &doc.text[t.start..t.end];
             if s.len() > 24 {
                 continue;
             }
-            if s.is_ascii() {
+            let b = s.as_bytes();
+            let lower = if !b.iter().any(|&c| c.is_ascii_uppercase() || c >= 0x80) {
+                true
+            } else if s.is_ascii() {
                 let at = low_text.len();
                 low_text.push_str(s);
                 low_text[at..].make_ascii_lowercase();
+                false
             } else if !s.chars().any(char::is_uppercase) {
-                low_text.push_str(s);
+                true
             } else {
                 low_text.push_str(&s.to_lowercase());
+                false
+            };
+            if lower {
+                own[i / 64] |= 1 << (i % 64);
             }
         }
         low_at.push(low_text.len() as u32);
-        Scanner { doc, toks: &doc.tokens, low_text, low_at }
+        Scanner { doc, toks: &doc.tokens, low_text, low_at, own }
     }
 
     fn n(&self) -> usize {
@@ -554,6 +581,9 @@ impl<'d, 'a> Scanner<'d, 'a> {
 
     #[inline]
     fn low(&self, i: usize) -> &str {
+        if self.own.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 != 0) {
+            return self.tok(i);
+        }
         match (self.low_at.get(i), self.low_at.get(i + 1)) {
             (Some(&a), Some(&b)) => &self.low_text[a as usize..b as usize],
             _ => "",
@@ -749,32 +779,81 @@ impl<'d, 'a> Scanner<'d, 'a> {
     // -----------------------------------------------------------------------------------------
     // Patterns. Each returns the candidate starting at token `i`, if any.
 
-    fn best_at(&self, i: usize) -> Option<Cand> {
-        if !self.is_num(i) && !START_WORDS.contains(self.low(i)) {
-            let l = self.low(i);
-            // "Feb." / "Wed." abbreviations with their period.
-            if !(l.ends_with('.') && START_WORDS.contains(&l[..l.len() - 1])) {
-                return None;
+    /// The longest date or time starting at token `i`, else a weekday standing alone there.
+    fn candidate_at(&self, i: usize) -> Option<Cand> {
+        if !self.is_num(i) && !self.may_start(i) {
+            // Not a start word: no pattern, and no weekday (every weekday is a start word).
+            return None;
+        }
+        let word = self.toks.get(i).is_some_and(|t| t.kind == TokKind::Word);
+        // (A weekday is a word token.)
+        self.best_at(i).or_else(|| if word { self.weekday_alone(i) } else { None })
+    }
+
+    /// Token `i` (not a number) is a start word, or one with its period ("Feb.", "Wed.").
+    fn may_start(&self, i: usize) -> bool {
+        // Most tokens are ASCII and fail the first/last-letter and length table: no lower-casing,
+        // no hashing.
+        let s = self.tok(i);
+        if let (Some(&f), Some(&l)) = (s.as_bytes().first(), s.as_bytes().last()) {
+            if START_FILTER[start_slot(f, l)] & (1 << s.len().min(31)) == 0 && s.is_ascii() {
+                return false;
             }
         }
+        let l = self.low(i);
+        START_WORDS.contains(l) || (l.ends_with('.') && START_WORDS.contains(&l[..l.len() - 1]))
+    }
+
+    fn best_at(&self, i: usize) -> Option<Cand> {
+        // Each pattern needs a certain first token; those that cannot match here are not tried
+        // (the reason is noted at each; the result is the same as trying them all in order).
+        let num = self.is_num(i);
+        let word = self.toks.get(i).is_some_and(|t| t.kind == TokKind::Word);
+        let digit_first = self.tok(i).as_bytes().first().is_some_and(u8::is_ascii_digit);
+        let l = self.low(i);
         let mut best: Option<Cand> = None;
-        let all = [
-            self.weekday_prefixed(i),
-            self.month_first(i, true),
-            self.day_first(i),
-            self.numeric(i),
-            self.qualified(i),
-            self.season(i),
-            self.decade(i),
-            self.century(i),
-            self.relative(i),
-            self.time(i),
-            self.year(i),
-        ];
-        for c in all.into_iter().flatten() {
-            if best.as_ref().is_none_or(|b| c.e > b.e) {
-                best = Some(c);
+        // In this order, a later candidate wins only when strictly longer.
+        let mut take = |c: Option<Cand>| {
+            if let Some(c) = c {
+                if best.as_ref().is_none_or(|b| c.e > b.e) {
+                    best = Some(c);
+                }
             }
+        };
+        // A weekday or a month: word tokens.
+        if word {
+            take(self.weekday_prefixed(i));
+            take(self.month_first(i, true));
+        }
+        // A day: a number token.
+        if num {
+            take(self.day_first(i));
+        }
+        // Digits or a number token.
+        if num || digit_first {
+            take(self.numeric(i));
+        }
+        // "early", "late", "mid", seasons: letters first.
+        if !digit_first {
+            take(self.qualified(i));
+            take(self.season(i));
+        }
+        // A number token or a quote ("'90s").
+        if num || matches!(self.tok(i), "'" | "\u{2019}" | "\u{2018}") {
+            take(self.decade(i));
+        }
+        // "19th": digits first.
+        if digit_first {
+            take(self.century(i));
+        }
+        take(self.relative(i));
+        // "noon", "midnight", or a number token.
+        if num || matches!(l, "noon" | "midday" | "midnight") {
+            take(self.time(i));
+        }
+        // A year: digits first.
+        if digit_first {
+            take(self.year(i));
         }
         best
     }
@@ -873,6 +952,17 @@ impl<'d, 'a> Scanner<'d, 'a> {
 
     /// "11 February 2017", "9th of February", "9-11 February", "11 Feb".
     fn day_first(&self, i: usize) -> Option<Cand> {
+        // The month comes at most four tokens on ("9-11 of February"), and is a word with a capital:
+        // without one, no need to read the day.
+        let capital_word = |j: usize| {
+            self.toks.get(j).is_some_and(|t| {
+                t.kind == TokKind::Word
+                    && self.doc.text.as_bytes().get(t.start).is_some_and(|&b| b.is_ascii_uppercase() || b >= 0x80)
+            })
+        };
+        if !(i + 1..=i + 4).any(capital_word) {
+            return None;
+        }
         let (d, ord) = self.day_at(i)?;
         if i > 0 && self.glued(i) && !matches!(self.tok(i - 1), "(" | "[" | "\"" | "\u{201C}") {
             return None;
@@ -1649,11 +1739,7 @@ pub fn extract(doc: &Doc, anchor: Option<&str>, names: &[Span]) -> DateFindings 
     let mut cands: Vec<Cand> = Vec::new();
     let mut i = 0;
     while i < n {
-        let best = match sc.best_at(i) {
-            Some(b) => Some(b),
-            None => sc.weekday_alone(i),
-        };
-        match best {
+        match sc.candidate_at(i) {
             Some(c) if c.e > c.s && c.e <= n => {
                 let (s, e) = (sc.toks[c.s].start, sc.toks[c.e - 1].end);
                 // A date does not run across a line break, nor into a name.

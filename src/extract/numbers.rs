@@ -48,7 +48,7 @@ pub fn extract(doc: &Doc, taken: &[(usize, usize)]) -> Vec<Span> {
         let b = sent.tokens.end.min(doc.tokens.len());
         let a = sent.tokens.start.min(b);
         let first_word = (a..b).find(|&k| doc.tokens[k].kind != TokKind::Punct).unwrap_or(b);
-        let cur = Cur { sc: &sc, a, b, title: sc.is_title_case(a, b), first_word };
+        let cur = Cur { sc: &sc, a, b, title: std::cell::Cell::new(None), first_word };
         let mut i = a;
         while i < b {
             match cur.try_at(i) {
@@ -58,7 +58,7 @@ pub fn extract(doc: &Doc, taken: &[(usize, usize)]) -> Vec<Span> {
                     if out.len() == out.capacity() {
                         out.reserve_exact((out.len() / 8).max(64));
                     }
-                    out.push(*span);
+                    out.push(span);
                     i = next.max(i + 1);
                 }
                 Step::Skip(next) => i = next.max(i + 1),
@@ -194,11 +194,31 @@ static IRREGULAR_PLURALS_SET: WordSet = LazyLock::new(|| IRREGULAR_PLURALS.iter(
 static CHANGE_SET: WordSet = LazyLock::new(|| CHANGE_WORDS.iter().copied().collect());
 static TIME_WORDS_SET: WordSet = LazyLock::new(|| TIME_WORDS.iter().copied().collect());
 /// Lower-case words a number expression can start with (besides number words).
-static STARTERS: WordSet = LazyLock::new(|| {
-    let mut s: FixedSet = PREFIXES.iter().map(|(p, _)| p[0]).collect();
-    s.extend(["a", "an", "half", "several", "just", "well", "slightly", "far", "much"]);
-    s
+fn starter_words() -> impl Iterator<Item = &'static str> {
+    PREFIXES.iter().map(|(p, _)| p[0]).chain(["a", "an", "half", "several", "just", "well", "slightly", "far", "much"])
+}
+static STARTERS: WordSet = LazyLock::new(|| starter_words().collect());
+
+/// Starter and number words by first and last byte (see [`start_slot`]): bit `len` set when one of
+/// that length (at most 16 bytes) has them. One load and a bit test reject almost every word
+/// token before it is lower-cased or hashed.
+static START_FILTER: LazyLock<[u32; 1024]> = LazyLock::new(|| {
+    let mut t = [0u32; 1024];
+    for w in starter_words().chain(number_words()) {
+        if let (Some(&f), Some(&l)) = (w.as_bytes().first(), w.as_bytes().last()) {
+            if w.len() <= 16 {
+                t[start_slot(f, l)] |= 1 << w.len();
+            }
+        }
+    }
+    t
 });
+
+/// The [`START_FILTER`] slot of a word's first and last byte, ASCII case ignored (the low five bits
+/// of each: letters of either case share a slot; other bytes may share one with a letter).
+fn start_slot(first: u8, last: u8) -> usize {
+    ((first & 31) as usize) << 5 | (last & 31) as usize
+}
 
 fn in_set(set: &WordSet, w: &&str) -> bool {
     set.contains(*w)
@@ -236,14 +256,14 @@ const SCALE_WORDS: [&str; 9] = ["thousand", "million", "billion", "trillion", "l
 const VAGUE_WORDS: [&str; 8] = ["tens", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "trillions"];
 
 /// Every word [`is_number_word`] accepts: the tables above plus "dozen" and "half".
-static NUMBER_WORDS: WordSet = LazyLock::new(|| {
-    let mut s = FixedSet::default();
-    for list in [&UNIT_WORDS[..], &TEEN_WORDS, &TENS_WORDS, &ORD_UNIT_WORDS, &ORD_TEEN_WORDS, &ORD_TENS_WORDS, &ORD_SCALE_WORDS, &SCALE_WORDS, &VAGUE_WORDS] {
-        s.extend(list.iter().copied());
-    }
-    s.extend(["hundred", "dozen", "half"]);
-    s
-});
+fn number_words() -> impl Iterator<Item = &'static str> {
+    [&UNIT_WORDS[..], &TEEN_WORDS, &TENS_WORDS, &ORD_UNIT_WORDS, &ORD_TEEN_WORDS, &ORD_TENS_WORDS, &ORD_SCALE_WORDS, &SCALE_WORDS, &VAGUE_WORDS]
+        .into_iter()
+        .flatten()
+        .copied()
+        .chain(["hundred", "dozen", "half"])
+}
+static NUMBER_WORDS: WordSet = LazyLock::new(|| number_words().collect());
 
 /// Cardinal words below a hundred: their value and class.
 fn small_word(w: &str) -> Option<(f64, Class)> {
@@ -570,13 +590,19 @@ struct Digits<'t> {
 
 fn parse_digits(s: &str) -> Option<Digits<'_>> {
     let b = s.as_bytes();
-    let mut i = 0;
+    // One pass: the end of the digits, commas and periods; the first period; commas before it.
+    let (mut i, mut dot, mut commas) = (0, None, false);
     while i < b.len() && (b[i].is_ascii_digit() || b[i] == b',' || b[i] == b'.') {
+        match b[i] {
+            b'.' if dot.is_none() => dot = Some(i),
+            b',' if dot.is_none() => commas = true,
+            _ => {}
+        }
         i += 1;
     }
-    let num = &s[..i];
-    let suffix = &s[i..];
-    let (int, frac) = match num.find('.') {
+    // All ASCII up to `i`: these are char boundaries.
+    let (num, suffix) = s.split_at(i);
+    let (int, frac) = match dot {
         Some(p) => (&num[..p], Some(&num[p + 1..])),
         None => (num, None),
     };
@@ -588,30 +614,66 @@ fn parse_digits(s: &str) -> Option<Digits<'_>> {
     if int.is_empty() || int.ends_with(',') {
         return None;
     }
-    let commas = int.contains(',');
     if commas {
-        let groups: Vec<usize> = int.split(',').map(str::len).collect();
-        let n = groups.len();
-        let first = groups[0];
+        // Groups between commas: western "1,234,567" (all after the first are 3 long) or Indian
+        // "1,00,000" (at least three groups, first at most 2, the last 3, the middle ones 2).
+        let mut groups = int.split(',').map(str::len);
+        let first = groups.next().unwrap_or(0);
         if first == 0 || first > 3 {
             return None;
         }
-        let western = groups[1..].iter().all(|&g| g == 3);
-        let indian = n >= 3 && first <= 2 && groups[n - 1] == 3 && groups[1..n - 1].iter().all(|&g| g == 2);
+        let (mut n, mut western, mut middle_twos, mut last) = (1, true, true, first);
+        for g in groups {
+            if n >= 2 {
+                middle_twos &= last == 2;
+            }
+            western &= g == 3;
+            last = g;
+            n += 1;
+        }
+        let indian = n >= 3 && first <= 2 && last == 3 && middle_twos;
         if !western && !indian {
             return None;
         }
     }
     let int_len = int.bytes().filter(|c| c.is_ascii_digit()).count();
     let leading_zero = int_len > 1 && int.starts_with('0');
-    let mut clean = String::with_capacity(num.len());
-    clean.extend(int.chars().filter(|c| *c != ','));
-    if let Some(f) = frac {
-        clean.push('.');
-        clean.push_str(f);
-    }
-    let value: f64 = clean.parse().ok()?;
+    let value = decimal_value(int, frac)?;
     Some(Digits { value, commas, decimal: frac.is_some(), int_len, leading_zero, suffix })
+}
+
+/// The value of digits `int` (commas ignored) and optional fraction digits `frac`, as `str::parse`
+/// gives it. Exact fast path (as in the standard parser): when the digits as an integer `m` are
+/// below 2^53 and there are at most 22 fraction digits, `m` and `10^k` are exact doubles and one
+/// division rounds correctly. Anything longer goes through the full parser.
+fn decimal_value(int: &str, frac: Option<&str>) -> Option<f64> {
+    const POW10: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+        1e19, 1e20, 1e21, 1e22,
+    ];
+    let frac = frac.unwrap_or("");
+    let mut m: u64 = 0;
+    let mut ndigits = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        if b == b',' {
+            continue;
+        }
+        ndigits += 1;
+        if ndigits > 19 {
+            break;
+        }
+        m = m * 10 + (b - b'0') as u64;
+    }
+    if ndigits <= 19 && m <= 1 << 53 && frac.len() < POW10.len() {
+        return Some(m as f64 / POW10[frac.len()]);
+    }
+    let mut clean = String::with_capacity(int.len() + frac.len() + 1);
+    clean.extend(int.chars().filter(|c| *c != ','));
+    if !frac.is_empty() {
+        clean.push('.');
+        clean.push_str(frac);
+    }
+    clean.parse().ok()
 }
 
 fn ordinal_suffix_ok(int_value: f64, suffix: &str) -> bool {
@@ -675,7 +737,7 @@ impl Scanner<'_, '_> {
 }
 
 enum Step {
-    Emit(Box<Span>, usize),
+    Emit(Span, usize),
     Skip(usize),
 }
 
@@ -785,12 +847,64 @@ struct Tail {
     factor: f64,
 }
 
+/// A lower-cased token: the token itself when it has no capitals, an inline copy when it is short
+/// ASCII (no allocation), else a `String`.
+enum Low<'t> {
+    Borrowed(&'t str),
+    Inline([u8; 24], u8),
+    Owned(String),
+}
+
+impl<'t> Low<'t> {
+    fn of(s: &'t str) -> Low<'t> {
+        let b = s.as_bytes();
+        if !b.iter().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+            return Low::Borrowed(s);
+        }
+        if b.len() <= 24 && b.is_ascii() {
+            let mut buf = [0u8; 24];
+            buf[..b.len()].copy_from_slice(b);
+            buf.make_ascii_lowercase();
+            return Low::Inline(buf, b.len() as u8);
+        }
+        Low::Owned(s.to_lowercase())
+    }
+}
+
+impl std::ops::Deref for Low<'_> {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        match self {
+            Low::Borrowed(s) => s,
+            // ASCII by construction: the check cannot fail.
+            Low::Inline(b, n) => std::str::from_utf8(&b[..*n as usize]).unwrap_or(""),
+            Low::Owned(s) => s,
+        }
+    }
+}
+
+impl AsRef<str> for Low<'_> {
+    #[inline]
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq<&str> for Low<'_> {
+    #[inline]
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
+
 /// One sentence being scanned.
 struct Cur<'s, 'a, 'd> {
     sc: &'s Scanner<'a, 'd>,
     a: usize,
     b: usize,
-    title: bool,
+    /// Whether the sentence is a Title Case headline: worked out when first asked.
+    title: std::cell::Cell<Option<bool>>,
     /// The first word or number token of the sentence.
     first_word: usize,
 }
@@ -805,13 +919,21 @@ impl Cur<'_, '_, '_> {
         &self.sc.text[t.start..t.end]
     }
 
-    fn low(&self, i: usize) -> std::borrow::Cow<'_, str> {
-        let s = self.s(i);
-        if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-            std::borrow::Cow::Owned(s.to_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(s)
+    /// The sentence is a Title Case headline (see [`Scanner::is_title_case`]).
+    fn title(&self) -> bool {
+        match self.title.get() {
+            Some(t) => t,
+            None => {
+                let t = self.sc.is_title_case(self.a, self.b);
+                self.title.set(Some(t));
+                t
+            }
         }
+    }
+
+    /// Token `i` lower-cased (`""` past the sentence).
+    fn low(&self, i: usize) -> Low<'_> {
+        Low::of(self.s(i))
     }
 
     /// The entries of `PREFIXES` whose first word is token `i` (ignoring ASCII case), in order.
@@ -872,28 +994,42 @@ impl Cur<'_, '_, '_> {
         if kind == TokKind::Punct && currency_symbol(self.s(i)).is_none() {
             return Step::Skip(i + 1);
         }
+        // A word token, lower-cased (ASCII words of at most 16 bytes; no other word can start one).
+        let mut buf = [0u8; 16];
+        let mut w = "";
+        // The word can start a number only through a prefix ("more than", "about", "in excess of").
+        let mut prefix_only = false;
         if kind == TokKind::Word {
             let s = self.s(i);
-            let possible = if s.is_ascii() {
-                let mut buf = [0u8; 16];
-                if s.len() > buf.len() {
-                    false
-                } else {
-                    buf[..s.len()].copy_from_slice(s.as_bytes());
-                    buf[..s.len()].make_ascii_lowercase();
-                    let w = std::str::from_utf8(&buf[..s.len()]).unwrap_or("");
-                    STARTERS.contains(w)
-                        || is_number_word(w)
-                        || currency_code(s).is_some()
-                        || (self.s(i + 1) == "$" && dollar_prefix(s).is_some())
-                        || matches!(s, "Rs" | "RS" | "Rs." | "Re" | "Re." | "Rp")
-                }
-            } else {
-                false
+            let (f, l) = match (s.as_bytes().first(), s.as_bytes().last()) {
+                (Some(&f), Some(&l)) if f < 0x80 && s.len() <= 16 => (f, l),
+                _ => return Step::Skip(i + 1),
             };
-            if !possible {
+            // The case-sensitive currency forms: "USD", "US$", "Rs." (all start upper-case).
+            let money = || {
+                f.is_ascii_uppercase()
+                    && (currency_code(s).is_some()
+                        || (dollar_prefix(s).is_some() && self.s(i + 1) == "$")
+                        || matches!(s, "Rs" | "RS" | "Rs." | "Re" | "Re." | "Rp"))
+            };
+            // No starter or number word of this first and last letter and length: only a currency
+            // form remains.
+            let listed = START_FILTER[start_slot(f, l)] & (1 << s.len()) != 0;
+            if !listed && !money() {
                 return Step::Skip(i + 1);
             }
+            if !s.is_ascii() {
+                return Step::Skip(i + 1);
+            }
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            buf[..s.len()].make_ascii_lowercase();
+            w = std::str::from_utf8(&buf[..s.len()]).unwrap_or("");
+            let money = !listed || money();
+            let number = is_number_word(w) || matches!(w, "a" | "an" | "several");
+            if !(number || money || STARTERS.contains(w)) {
+                return Step::Skip(i + 1);
+            }
+            prefix_only = !number && !money;
         }
 
         // 1. Approximators and bounds.
@@ -902,15 +1038,11 @@ impl Cur<'_, '_, '_> {
         let mut approx = false;
         // Every approximator and prefix word starts with a letter: only word tokens can match.
         let word_at = |j: usize| self.kind(j) == Some(TokKind::Word);
-        for m in ["just", "well", "slightly", "far", "much"] {
-            if !word_at(j) {
-                break;
-            }
-            if self.is(j, m) && PREFIXES.iter().any(|(p, e)| *e != Effect::Approx && *e != Effect::Between && self.is(j + 1, p[0])) {
-                approx = m == "just" || m == "slightly";
-                j += 1;
-                break;
-            }
+        if matches!(w, "just" | "well" | "slightly" | "far" | "much")
+            && PREFIXES.iter().any(|(p, e)| *e != Effect::Approx && *e != Effect::Between && self.is(j + 1, p[0]))
+        {
+            approx = w == "just" || w == "slightly";
+            j += 1;
         }
         if self.is(j, "a") && self.is(j + 1, "little") && self.is(j + 2, "over") {
             approx = true;
@@ -925,7 +1057,8 @@ impl Cur<'_, '_, '_> {
         if let Some((p, e)) = prefix {
             effect = Some(*e);
             j += p.len();
-        } else if j > i {
+        } else if j > i || prefix_only {
+            // (A word that is neither a number word nor a currency form needs its prefix.)
             return Step::Skip(i + 1);
         }
 
@@ -1064,7 +1197,7 @@ impl Cur<'_, '_, '_> {
             return Step::Skip(core.e);
         }
         if core.year_like && direct && kind != Kind::Money && kind != Kind::Percent {
-            let prev = if core.s > self.a { self.low(core.s - 1) } else { std::borrow::Cow::Borrowed("") };
+            let prev = if core.s > self.a { self.low(core.s - 1) } else { Low::Borrowed("") };
             if matches!(
                 prev.as_ref(),
                 "in" | "since" | "until" | "till" | "by" | "from" | "during" | "through" | "before" | "after" | "of" | "to"
@@ -1117,7 +1250,7 @@ impl Cur<'_, '_, '_> {
         span.unit = tail.unit;
         span.currency = tail.currency;
         span.counted = tail.counted;
-        Step::Emit(Box::new(span), end_tok)
+        Step::Emit(span, end_tok)
     }
 
     fn emit_ordinal(&self, core: &Core) -> Step {
@@ -1128,7 +1261,7 @@ impl Cur<'_, '_, '_> {
             return Step::Skip(core.e);
         }
         if core.words && core.e == core.s + 1 {
-            let prev = if core.s > self.a { self.low(core.s - 1) } else { std::borrow::Cow::Borrowed("") };
+            let prev = if core.s > self.a { self.low(core.s - 1) } else { Low::Borrowed("") };
             // "a third of", "one fifth of": fractions.
             if matches!(prev.as_ref(), "a" | "one") && self.is(core.e, "of") {
                 return Step::Skip(core.e);
@@ -1146,7 +1279,7 @@ impl Cur<'_, '_, '_> {
         }
         let mut span = Span::new(self.sc.text, toks[core.s].start, toks[core.e - 1].end, Kind::Ordinal);
         span.value = finite(core.value).map(Value::Number);
-        Step::Emit(Box::new(span), core.e)
+        Step::Emit(span, core.e)
     }
 
     /// Reasons a number is not a statistic, judged from its neighbours. Returns where to resume.
@@ -1240,28 +1373,28 @@ impl Cur<'_, '_, '_> {
                 }
             }
         }
-        let pl = ps.to_lowercase();
-        if in_set(&LABELS_SET, &pl.as_str()) {
+        let pl = self.low(p);
+        if in_set(&LABELS_SET, &pl.as_ref()) {
             return Some(e);
         }
         // Right after a capitalized name word: "Boeing 747", "Apollo 11", "Windows 10".
         if pt.kind == TokKind::Word
             && self.capitalized(p)
-            && !in_set(&PREV_OK_SET, &pl.as_str())
+            && !in_set(&PREV_OK_SET, &pl.as_ref())
         {
-            if (self.title || self.sentence_first(p)) && !self.sc.overlaps(pt.start, pt.end) {
+            if (self.title() || self.sentence_first(p)) && !self.sc.overlaps(pt.start, pt.end) {
                 return Some(usize::MAX);
             }
             return Some(e);
         }
-        if in_set(&MONTHS_SET, &pl.as_str()) && self.capitalized(p) && !core.words {
+        if in_set(&MONTHS_SET, &pl.as_ref()) && self.capitalized(p) && !core.words {
             return Some(e);
         }
         // Capitalized number words mid-sentence are names: "Air Force One", "Formula One".
-        if core.words && self.capitalized(s) && !self.sentence_first(s) && !self.title {
+        if core.words && self.capitalized(s) && !self.sentence_first(s) && !self.title() {
             return Some(e);
         }
-        if core.lone_one && matches!(pl.as_str(), "the" | "no" | "any" | "every" | "each" | "this" | "that" | "which" | "someone" | "anyone" | "no-one" | "only") {
+        if core.lone_one && matches!(pl.as_ref(), "the" | "no" | "any" | "every" | "each" | "this" | "that" | "which" | "someone" | "anyone" | "no-one" | "only") {
             return Some(e);
         }
         None
@@ -1586,24 +1719,25 @@ impl Cur<'_, '_, '_> {
         if s == "%" || s == "\u{FF05}" {
             return Some((p + 1, "percent"));
         }
-        let w = s.to_ascii_lowercase();
-        match w.as_str() {
-            "percent" | "pct" | "pct." => Some((p + 1, "percent")),
-            "per" if self.is(p + 1, "cent") => Some((p + 2, "percent")),
-            "percentage" if self.is(p + 1, "points") || self.is(p + 1, "point") => Some((p + 2, "percentage points")),
-            _ => None,
+        // (ASCII case ignored; compared in place.)
+        if self.is(p, "percent") || self.is(p, "pct") || self.is(p, "pct.") {
+            Some((p + 1, "percent"))
+        } else if self.is(p, "per") && self.is(p + 1, "cent") {
+            Some((p + 2, "percent"))
+        } else if self.is(p, "percentage") && (self.is(p + 1, "points") || self.is(p + 1, "point")) {
+            Some((p + 2, "percentage points"))
+        } else {
+            None
         }
     }
 
     /// A second number after `core`: "-1,800", " to 1,800", " and 30" (after "between"), " or three".
     /// Ok(None) when there is none; Err(next) when the chain is a score, phone number or ID.
     fn range_after(&self, core: &Core, p: usize, between: bool, cur_pre: Option<String>, pct_first: bool) -> Result<Option<(Core, f64, f64)>, usize> {
-        let conn = self.s(p);
-        let lconn = conn.to_ascii_lowercase();
+        // The connector, ASCII case ignored.
+        let (to, or) = (self.is(p, "to"), self.is(p, "or"));
         let dash = self.is_dash(p);
-        let ok_conn = dash
-            || (between && lconn == "and")
-            || (!between && (lconn == "to" || lconn == "or"));
+        let ok_conn = dash || (between && self.is(p, "and")) || (!between && (to || or));
         if !ok_conn || core.unit.is_some() && !dash {
             return Ok(None);
         }
@@ -1615,7 +1749,7 @@ impl Cur<'_, '_, '_> {
                 return Ok(None);
             }
         }
-        if lconn == "to" {
+        if to {
             // "from 5 to 10", "rose 33 percent to 1.1 billion", "fell C$0.45 to C$101.15": a change.
             let mut b = core.s;
             while b > self.a && (self.kind(b - 1) == Some(TokKind::Punct) && currency_symbol(self.s(b - 1)).is_some() || dollar_prefix(self.s(b - 1)).is_some() && self.s(b) == "$") {
@@ -1640,10 +1774,10 @@ impl Cur<'_, '_, '_> {
             Parsed::Num(c) => c,
             _ => return Ok(None),
         };
-        if c2.ordinal || c2.vague.is_some() || c2.words != core.words || c2.lone_one && lconn != "or" {
+        if c2.ordinal || c2.vague.is_some() || c2.words != core.words || c2.lone_one && !or {
             return Ok(None);
         }
-        if lconn == "or" && !(core.words && c2.words) && !(core.plain_int && c2.plain_int) {
+        if or && !(core.words && c2.words) && !(core.plain_int && c2.plain_int) {
             return Ok(None);
         }
         if dash {
@@ -1875,7 +2009,7 @@ impl Cur<'_, '_, '_> {
         if self.kind(p) != Some(TokKind::Word) {
             return None;
         }
-        let w = s.to_lowercase();
+        let w = self.low(p);
         if w == "degrees" || w == "degree" {
             let n = self.low(p + 1);
             return Some(match n.as_ref() {
@@ -1884,7 +2018,7 @@ impl Cur<'_, '_, '_> {
                 _ => (p + 1, "degrees".into()),
             });
         }
-        if matches!(w.as_str(), "square" | "sq" | "sq.") {
+        if matches!(w.as_ref(), "square" | "sq" | "sq.") {
             let n = self.low(p + 1);
             return match unit_word(&n) {
                 Some("km") => Some((p + 2, "km²".into())),
@@ -1922,23 +2056,27 @@ impl Cur<'_, '_, '_> {
     /// A noun phrase counted by a number at `p`: up to two modifiers and a head noun.
     /// Returns (end token, head token). The head must be plural unless `singular_ok`.
     fn noun_phrase(&self, p: usize, singular_ok: bool, lowercase_only: bool) -> Option<(usize, usize)> {
-        let mut cands = Vec::with_capacity(3);
+        // Up to three words from `p` (no allocation).
+        let mut buf = [0usize; 3];
+        let mut len = 0;
         let mut k = p;
-        while cands.len() < 3 && k < self.b {
+        while len < 3 && k < self.b {
             if !self.np_word(k) {
                 break;
             }
-            cands.push(k);
+            buf[len] = k;
+            len += 1;
             k += 1;
         }
+        let cands = &buf[..len];
         cands.first()?;
         for (n, &c) in cands.iter().enumerate() {
             let w = self.low(c);
             let cap = self.capitalized(c);
-            if cap && n > 0 && !self.title && !cands[..n].iter().all(|&m| self.capitalized(m)) {
+            if cap && n > 0 && !self.title() && !cands[..n].iter().all(|&m| self.capitalized(m)) {
                 return None;
             }
-            if cap && n > 0 && !self.title && is_plural(&w) {
+            if cap && n > 0 && !self.title() && is_plural(&w) {
                 // "62 Nolan Henke", "64 Bob Estes": a name, not modifiers and a head.
                 return None;
             }
@@ -1977,11 +2115,11 @@ impl Cur<'_, '_, '_> {
         if !s.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}') || s.ends_with('.') {
             return false;
         }
-        let w = s.to_lowercase();
-        if in_set(&STOP_SET, &w.as_str()) || is_number_word(&w) || in_set(&MONTHS_SET, &w.as_str()) || in_set(&TIME_WORDS_SET, &w.as_str()) {
+        let w = self.low(k);
+        if in_set(&STOP_SET, &w.as_ref()) || is_number_word(&w) || in_set(&MONTHS_SET, &w.as_ref()) || in_set(&TIME_WORDS_SET, &w.as_ref()) {
             return false;
         }
-        if w.ends_with("ly") && !LY_NOUNS.contains(&w.as_str()) {
+        if w.ends_with("ly") && !LY_NOUNS.contains(&w.as_ref()) {
             return false;
         }
         // All-caps tokens are acronyms, not nouns ("5 USD" handled earlier).
