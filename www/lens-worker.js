@@ -8,9 +8,18 @@
 // `fatal` means the wasm instance trapped (a panic) and can't be trusted: lens.js replaces the worker.
 
 import init, { analyze } from './pkg/article_lens.js';
-import { loadErrorMessage } from './support.js';
 
 let ready = null;
+
+/** The message for a failed load; support.js (which names a missing browser feature) is fetched only
+ * then, so the usual start loads one file less. */
+async function loadErrorMessage(e) {
+  try {
+    return (await import('./support.js')).loadErrorMessage(e);
+  } catch {
+    return `Could not load the analyzer: ${(e && e.message) || e}`;
+  }
+}
 
 function load(wasm) {
   if (!ready) {
@@ -28,7 +37,7 @@ self.onmessage = async (event) => {
   try {
     await load(wasm);
   } catch (e) {
-    self.postMessage({ id, error: loadErrorMessage(e), fatal: true });
+    self.postMessage({ id, error: await loadErrorMessage(e), fatal: true });
     return;
   }
   try {

@@ -16,9 +16,18 @@
 // with a fresh worker (a fresh instance).
 
 import init, { analyze, version, maxInputBytes } from './pkg/article_lens.js';
-import { loadErrorMessage } from './support.js';
 
 let ready = null;
+
+/** The message for a failed load; support.js (which names a missing browser feature) is fetched only
+ * then, so the usual start loads one file less. */
+async function loadErrorMessage(e) {
+  try {
+    return (await import('./support.js')).loadErrorMessage(e);
+  } catch {
+    return `Could not load the analyzer: ${(e && e.message) || e}`;
+  }
+}
 let latest = -1;
 let dead = '';
 
@@ -107,7 +116,7 @@ self.onmessage = async (event) => {
   try {
     await load();
   } catch (e) {
-    self.postMessage({ id, error: loadErrorMessage(e), fatal: true });
+    self.postMessage({ id, error: await loadErrorMessage(e), fatal: true });
     return;
   }
   if (warming) await warming; // it may be analyzing this very text

@@ -310,3 +310,17 @@ test('a browser without WebAssembly SIMD is told so plainly (support.js, as the 
   assert.equal(r.other, 'Could not load the analyzer: HTTP 404');
   await context.close();
 });
+
+test('the wasm cannot be loaded: a plain message from the worker, the sample text stays', async () => {
+  const { context, audit } = await auditedContext(browser);
+  await context.route('**/pkg/article_lens_bg.wasm', (r) => r.fulfill({ status: 404, body: 'gone' }));
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.getElementById('status')?.dataset.kind === 'error', null, { timeout: 30000 });
+  const s = await status(page);
+  assert.match(s.text, /Could not load the analyzer/);
+  assert.ok(audit.requests.some((u) => u.endsWith('/support.js')), 'support.js was fetched for the message');
+  assert.ok((await page.$eval('#input', (i) => i.value)).includes(SAMPLE.slice(0, 40)), 'the text is kept');
+  assert.ok((await page.textContent('body')).length > 200, 'the page is not blank');
+  await context.close();
+});
