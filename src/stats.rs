@@ -105,27 +105,31 @@ const SYLLABLE_EXCEPTIONS: &[(&str, u32)] = &[
     ("the", 1), ("real", 1), ("really", 2), ("ocean", 2), ("obey", 2), ("prayer", 1),
 ];
 
-/// The syllable exceptions, and per first byte a bit `min(len, 31)` for each exception's length
-/// (rules out the lookup for most words with one load).
+/// The syllable exceptions, and per first byte and per last byte a bit `min(len, 31)` for each
+/// exception's length (rules out the lookup for most words with two loads).
 struct Exceptions {
     map: WordMap<u32>,
-    lens: [u32; 256],
+    first: [u32; 256],
+    last: [u32; 256],
 }
 
 static SYL_EXC: LazyLock<Exceptions> = LazyLock::new(|| {
-    let mut lens = [0u32; 256];
+    let (mut first, mut last) = ([0u32; 256], [0u32; 256]);
     for (w, _) in SYLLABLE_EXCEPTIONS {
-        lens[w.as_bytes()[0] as usize] |= 1 << w.len().min(31);
+        let (b, bit) = (w.as_bytes(), 1 << w.len().min(31));
+        first[b[0] as usize] |= bit;
+        last[b[b.len() - 1] as usize] |= bit;
     }
-    Exceptions { map: SYLLABLE_EXCEPTIONS.iter().copied().collect(), lens }
+    Exceptions { map: SYLLABLE_EXCEPTIONS.iter().copied().collect(), first, last }
 });
 
 /// The listed syllable count of `w`, if it is an exception.
 #[inline]
 fn syllable_exception(w: &str) -> Option<u32> {
-    let first = *w.as_bytes().first()? as usize;
+    let b = w.as_bytes();
+    let (&f, &l) = (b.first()?, b.last()?);
     let exc = &*SYL_EXC;
-    if exc.lens[first] & (1 << w.len().min(31)) == 0 {
+    if exc.first[f as usize] & exc.last[l as usize] & (1 << b.len().min(31)) == 0 {
         return None;
     }
     exc.map.get(w).copied()
@@ -248,13 +252,16 @@ fn heuristic_syllables(w: &[u8]) -> u32 {
         count -= 1;
     }
     // Silent "e" before a suffix: "statement", "likely", "safety", "hopeful", "elsewhere".
-    for suf in [&b"ments"[..], b"ment", b"ness", b"less", b"ful", b"ly", b"ty", b"where"] {
-        if n >= suf.len() + 3 && w.ends_with(suf) {
-            let e = n - suf.len() - 1;
-            if w[e] == b'e' && cons(w[e - 1]) && !syllabic_lr(e - 1) && count > 1 {
-                count -= 1;
+    // (Every suffix ends in one of these letters.)
+    if matches!(last, b's' | b't' | b'l' | b'y' | b'e') {
+        for suf in [&b"ments"[..], b"ment", b"ness", b"less", b"ful", b"ly", b"ty", b"where"] {
+            if n >= suf.len() + 3 && w.ends_with(suf) {
+                let e = n - suf.len() - 1;
+                if w[e] == b'e' && cons(w[e - 1]) && !syllabic_lr(e - 1) && count > 1 {
+                    count -= 1;
+                }
+                break;
             }
-            break;
         }
     }
     // Split vowel pairs.
@@ -341,32 +348,41 @@ struct Scan {
     dotted: bool,
     /// No letter outside ASCII.
     ascii: bool,
+    /// (Used only when not `ascii`; [`scan_ascii`] leaves it 0.)
     vowel_groups: u32,
     hangul: u32,
 }
 
-/// Scans an ASCII token byte by byte (what [`scan_chars`] finds on ASCII, without decoding).
+/// Scans an ASCII token byte by byte: what [`scan_chars`] finds on ASCII, without decoding,
+/// except `vowel_groups` (left 0: on ASCII, [`measure`] only asks whether a vowel occurs).
+/// None when `tok` is not ASCII.
 #[inline]
-fn scan_ascii(tok: &[u8], scratch: &mut Scratch) -> Scan {
-    let mut sc = Scan { ascii: true, ..Scan::default() };
-    let mut prev_vowel = false;
-    for &b in tok {
-        if b.is_ascii_alphabetic() {
-            sc.part.letters += 1;
-            sc.upper += b.is_ascii_uppercase() as u32;
-            let lc = b.to_ascii_lowercase();
-            scratch.ascii.push(lc as char);
-            let v = matches!(lc, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
-            sc.vowel_groups += (v && !prev_vowel) as u32;
-            prev_vowel = v;
-        } else {
-            sc.part.alnum += b.is_ascii_digit() as u32;
-            sc.dotted |= b == b'.';
-            prev_vowel = false;
-        }
+fn scan_ascii(tok: &str, scratch: &mut Scratch) -> Option<Scan> {
+    let (mut letters, mut upper, mut digits, mut dots, mut high) = (0u32, 0u32, 0u32, 0u32, 0u8);
+    for &b in tok.as_bytes() {
+        letters += b.is_ascii_alphabetic() as u32;
+        upper += b.is_ascii_uppercase() as u32;
+        digits += b.is_ascii_digit() as u32;
+        dots += (b == b'.') as u32;
+        high |= b;
     }
-    sc.part.alnum += sc.part.letters;
-    sc
+    if !high.is_ascii() {
+        return None;
+    }
+    if letters as usize == tok.len() {
+        scratch.ascii.push_str(tok);
+        scratch.ascii.make_ascii_lowercase();
+    } else {
+        scratch.ascii.extend(tok.bytes().filter(u8::is_ascii_alphabetic).map(|b| b.to_ascii_lowercase() as char));
+    }
+    Some(Scan {
+        part: Part { letters, alnum: letters + digits, ..Part::default() },
+        upper,
+        dotted: dots > 0,
+        ascii: true,
+        vowel_groups: 0,
+        hangul: 0,
+    })
 }
 
 /// Scans a token character by character.
@@ -411,7 +427,10 @@ fn scan_chars(tok: &str, scratch: &mut Scratch) -> Scan {
 /// Measures one word token (not CJK); short abbreviations count as spoken letter by letter.
 fn measure(tok: &str, kind: TokKind, scratch: &mut Scratch) -> Part {
     scratch.ascii.clear();
-    let sc = if tok.is_ascii() { scan_ascii(tok.as_bytes(), scratch) } else { scan_chars(tok, scratch) };
+    let sc = match scan_ascii(tok, scratch) {
+        Some(sc) => sc,
+        None => scan_chars(tok, scratch),
+    };
     let Scan { part: mut p, upper, dotted, ascii, vowel_groups, hangul } = sc;
     if kind == TokKind::Number {
         // One syllable per number: digits are read as one unit, and counting "2017" as
@@ -430,7 +449,10 @@ fn measure(tok: &str, kind: TokKind, scratch: &mut Scratch) -> Part {
         // Abbreviations: "U.S.", "CIA", "FBI" are spelled out.
         let all_caps = upper == p.letters && p.letters >= 2;
         let spelled = (dotted && p.letters <= 6 && p.letters * 2 >= tok.len() as u32 - 1)
-            || (all_caps && p.letters <= 4 && (vowel_groups == 0 || (p.letters <= 3 && !STOP.contains(w))));
+            || (all_caps
+                && p.letters <= 4
+                && (!w.bytes().any(|b| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
+                    || (p.letters <= 3 && !STOP.contains(w))));
         if spelled {
             p.syllables = w.bytes().map(|b| if b == b'w' { 3 } else { 1 }).sum();
             p.stem_syllables = p.syllables;
@@ -511,10 +533,9 @@ struct Form {
 /// Offsets are u32: inputs are at most `MAX_INPUT_BYTES`, far below 4 GiB.
 struct Words<'a> {
     text: &'a str,
-    /// Per word in text order: its form id (form ids count up in order of first occurrence).
-    seq: Vec<u32>,
-    /// Per word in text order: its start offset.
-    starts: Vec<u32>,
+    /// Per word in text order: its form id (form ids count up in order of first occurrence) and
+    /// its start offset.
+    seq: Vec<(u32, u32)>,
     forms: Vec<Form>,
     /// The lower-cased forms that are not slices of the text, one after another (no allocation
     /// per form).
@@ -526,15 +547,15 @@ impl<'a> Words<'a> {
         Words {
             text,
             seq: Vec::with_capacity(tokens),
-            starts: Vec::with_capacity(tokens),
             forms: Vec::with_capacity(distinct_guess(tokens)),
             arena: String::new(),
         }
     }
 
-    /// Records a new form, the text's `text[start..start + s.len()]`; returns its id.
-    fn add_form(&mut self, s: &str, start: usize, info: WordInfo) -> u32 {
-        let (lo, hi, in_arena) = if !s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+    /// Records a new form, the text's `text[start..start + s.len()]` (`key` its bytes); returns
+    /// its id.
+    fn add_form(&mut self, s: &str, key: &Key, start: usize, info: WordInfo) -> u32 {
+        let (lo, hi, in_arena) = if key.is_lower_ascii() {
             // Already its own lower-case form.
             (start, start + s.len(), false)
         } else {
@@ -562,15 +583,14 @@ impl<'a> Words<'a> {
     /// Records an occurrence of form `id` at `start`.
     #[inline]
     fn push(&mut self, id: u32, start: usize) {
-        self.seq.push(id);
-        self.starts.push(start as u32);
+        self.seq.push((id, start as u32));
     }
 
     /// Gives each form its type (its lower-cased form, for TTR, MTLD and keywords), turns `seq`
     /// into type ids, and ranks the keywords. Returns the number of types and the top `n`
     /// keywords.
     fn finish(&mut self, n: usize) -> (usize, Vec<Keyword>) {
-        let Words { text, seq, starts, forms, arena } = self;
+        let Words { text, seq, forms, arena } = self;
         let arena: &str = arena;
         let mut types: FxMap<&str, u32> = FxMap::with_capacity_and_hasher(forms.len(), Default::default());
         // Per type: the keyword id, or u32::MAX when it is not a content word.
@@ -586,10 +606,10 @@ impl<'a> Words<'a> {
             });
             form_type.push(ty);
         }
-        for id in seq.iter_mut() {
+        for (id, _) in seq.iter_mut() {
             *id = form_type[*id as usize];
         }
-        (type_kw.len(), keywords(&kw.words, &type_kw, seq, starts, n))
+        (type_kw.len(), keywords(&kw.words, &type_kw, seq, n))
     }
 }
 
@@ -608,18 +628,17 @@ impl<'s> KeywordIds<'s> {
             return u32::MAX;
         }
         let mut key = lower;
-        if let Some(pos) = key.rfind('\'') {
+        // (A byte search: an ASCII byte never occurs inside another character's encoding.)
+        if let Some(pos) = key.bytes().rposition(|b| b == b'\'') {
             let tail = &key[pos + 1..];
             if matches!(tail, "s" | "re" | "ve" | "ll" | "d" | "m" | "") {
                 key = &key[..pos];
             }
         }
-        let alphabetic = if key.is_ascii() {
-            key.bytes().filter(u8::is_ascii_alphabetic).count()
-        } else {
-            key.chars().filter(|c| c.is_alphabetic()).count()
-        };
-        if alphabetic < 3 || STOP.contains(key) {
+        // At least 3 letters: most keys start with 3 ASCII letters.
+        let enough_letters = key.as_bytes().get(..3).is_some_and(|b| b.iter().all(u8::is_ascii_alphabetic))
+            || key.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+        if !enough_letters || STOP.contains(key) {
             return u32::MAX;
         }
         let words = &mut self.words;
@@ -630,12 +649,13 @@ impl<'s> KeywordIds<'s> {
     }
 }
 
-/// The top `n` keywords: `words` per keyword id, `type_kw` per type, `seq` and `starts` per word.
-fn keywords(words: &[&str], type_kw: &[u32], seq: &[u32], starts: &[u32], n: usize) -> Vec<Keyword> {
+/// The top `n` keywords: `words` per keyword id, `type_kw` per type, `seq` per word (type id,
+/// start).
+fn keywords(words: &[&str], type_kw: &[u32], seq: &[(u32, u32)], n: usize) -> Vec<Keyword> {
     let nkw = words.len();
     let mut count = vec![0usize; nkw];
     let mut first = vec![usize::MAX; nkw];
-    for (&t, &start) in seq.iter().zip(starts) {
+    for &(t, start) in seq {
         let k = type_kw[t as usize];
         if k != u32::MAX {
             count[k as usize] += 1;
@@ -662,7 +682,7 @@ fn keywords(words: &[&str], type_kw: &[u32], seq: &[u32], starts: &[u32], n: usi
             Keyword { word: words[k].to_string(), count: count[k], positions: Vec::with_capacity(count[k]) }
         })
         .collect();
-    for (&t, &start) in seq.iter().zip(starts) {
+    for &(t, start) in seq {
         let k = type_kw[t as usize];
         if k != u32::MAX && slot[k as usize] != usize::MAX {
             out[slot[k as usize]].positions.push(start as usize);
@@ -705,12 +725,13 @@ fn mtld_pass<I: Iterator<Item = u32>>(ids: I, ntypes: usize, total: usize) -> f6
     }
 }
 
-fn mtld(seq: &[u32], ntypes: usize) -> f64 {
+/// MTLD of the type ids `seq` (the first of each pair).
+fn mtld(seq: &[(u32, u32)], ntypes: usize) -> f64 {
     if seq.is_empty() {
         return 0.0;
     }
-    let f = mtld_pass(seq.iter().copied(), ntypes, seq.len());
-    let b = mtld_pass(seq.iter().rev().copied(), ntypes, seq.len());
+    let f = mtld_pass(seq.iter().map(|p| p.0), ntypes, seq.len());
+    let b = mtld_pass(seq.iter().rev().map(|p| p.0), ntypes, seq.len());
     (f + b) / 2.0
 }
 
@@ -741,13 +762,13 @@ fn fk_grade(words: f64, sentences: f64, syllables: f64) -> f64 {
 }
 
 /// Whether token `t` holds a letter or digit.
-#[inline]
+#[inline(always)]
 fn is_wordlike(t: &Token, text: &str) -> bool {
     match t.kind {
         TokKind::Number => true,
         TokKind::Word => {
-            let first = text.as_bytes()[t.start..t.end].first().copied().unwrap_or(0);
-            first.is_ascii_alphanumeric() || text[t.start..t.end].chars().any(|c| c.is_alphanumeric())
+            text.as_bytes().get(t.start).is_some_and(|b| b.is_ascii_alphanumeric() && t.end > t.start)
+                || text[t.start..t.end].chars().any(|c| c.is_alphanumeric())
         }
         TokKind::Punct => false,
     }
@@ -881,6 +902,18 @@ impl<'a> Key<'a> {
         Key { bytes, a, b }
     }
 
+    /// Whether the bytes are all ASCII and none is an upper-case letter.
+    #[inline]
+    fn is_lower_ascii(&self) -> bool {
+        if self.bytes.len() > 16 {
+            return !self.bytes.iter().any(|b| b.is_ascii_uppercase() || !b.is_ascii());
+        }
+        // Per ASCII byte x, bit 7 of x + 0x3F is set from 'A' on, of x + 0x25 from past 'Z' on
+        // (no carries between bytes below 0x80; the packing's padding bytes are 0).
+        let upper = |x: u64| x.wrapping_add(0x3F3F_3F3F_3F3F_3F3F) & !x.wrapping_add(0x2525_2525_2525_2525) & HIGH_BITS;
+        (self.a | self.b) & HIGH_BITS == 0 && upper(self.a) | upper(self.b) == 0
+    }
+
     /// Whether the bytes are all ASCII.
     #[inline]
     fn is_ascii(&self) -> bool {
@@ -947,7 +980,7 @@ pub fn compute<'a>(doc: &Doc<'a>) -> (Stats, Vec<Sentence>) {
     let mut sentences_with_words = 0usize;
     let toks = &doc.tokens;
     // Each distinct surface form is measured once: its form id.
-    let mut cache: HashMap<Key, u32, BuildHasherDefault<KeyHasher>> =
+    let mut cache: HashMap<Key, (u32, WordInfo), BuildHasherDefault<KeyHasher>> =
         HashMap::with_capacity_and_hasher(distinct_guess(doc.tokens.len()), Default::default());
 
     for seg in &doc.sentences {
@@ -956,8 +989,8 @@ pub fn compute<'a>(doc: &Doc<'a>) -> (Stats, Vec<Sentence>) {
         let mut first_word = true;
         let mut i = r.start;
         while i < r.end {
-            let t = toks[i];
-            if !is_wordlike(&t, text) {
+            let t = &toks[i];
+            if !is_wordlike(t, text) {
                 i += 1;
                 continue;
             }
@@ -968,16 +1001,16 @@ pub fn compute<'a>(doc: &Doc<'a>) -> (Stats, Vec<Sentence>) {
                 let mut run_start: Option<usize> = None;
                 let mut word = |a: usize, b: usize, cjk: bool, tot: &mut Totals, words: &mut Words<'a>, scratch: &mut Scratch| {
                     let w = &text[a..b];
-                    let id = *cache.entry(Key::new(w.as_bytes())).or_insert_with(|| {
+                    let key = Key::new(w.as_bytes());
+                    let (id, info) = *cache.entry(key).or_insert_with(|| {
                         let p = if cjk {
                             Part { syllables: 1, letters: 1, alnum: 1, stem_syllables: 1 }
                         } else {
                             measure(w, TokKind::Word, scratch)
                         };
                         let info = WordInfo { syl: p.syllables.max(1), stem: p.stem_syllables, letters: p.letters, alnum: p.alnum, parts: 1, all_number: false };
-                        words.add_form(w, a, info)
+                        (words.add_form(w, &key, a, info), info)
                     });
-                    let info = words.forms[id as usize].info;
                     tot.words += 1;
                     tot.syllables += info.syl as usize;
                     tot.word_letters += info.letters as usize;
@@ -1037,7 +1070,7 @@ pub fn compute<'a>(doc: &Doc<'a>) -> (Stats, Vec<Sentence>) {
                 break;
             }
             let key = if we == t.end { tkey } else { Key::new(&bytes[ws..we]) };
-            let id = match cache.entry(key) {
+            let (id, info) = match cache.entry(key) {
                 std::collections::hash_map::Entry::Occupied(e) => *e.get(),
                 std::collections::hash_map::Entry::Vacant(v) => {
                     let mut info = WordInfo { syl: 0, stem: 0, letters: 0, alnum: 0, parts: 0, all_number: true };
@@ -1057,10 +1090,9 @@ pub fn compute<'a>(doc: &Doc<'a>) -> (Stats, Vec<Sentence>) {
                         info.all_number &= n.kind == TokKind::Number;
                     }
                     info.syl = info.syl.max(1);
-                    *v.insert(words.add_form(&text[ws..we], ws, info))
+                    *v.insert((words.add_form(&text[ws..we], &key, ws, info), info))
                 }
             };
-            let info = words.forms[id as usize].info;
             let capital = match tkey.bytes.first() {
                 Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
                 _ => text[t.start..t.end].chars().next().is_some_and(|c| c.is_uppercase()),
@@ -1199,6 +1231,10 @@ mod tests {
                 }
             }
             assert_eq!(Key::new(a.as_bytes()).is_ascii(), a.is_ascii(), "{a:?}");
+            for w in [a.to_string(), a.to_uppercase(), format!("{a}Z"), format!("@[{a}`{{")] {
+                let want = !w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii());
+                assert_eq!(Key::new(w.as_bytes()).is_lower_ascii(), want, "{w:?}");
+            }
         }
     }
 
@@ -1384,6 +1420,7 @@ mod tests {
     #[test]
     fn mtld_values() {
         // All distinct: no factor; MTLD = number of words.
+        let mtld = |ids: &[u32], n| mtld(&ids.iter().map(|&t| (t, 0)).collect::<Vec<_>>(), n);
         assert!((mtld(&[0, 1, 2, 3], 4) - 4.0).abs() < 1e-9);
         // "a a a a": forward TTR 1, 0.5 → factor at token 2, again at 4: 2 factors → 4/2 = 2.
         assert!((mtld(&[0, 0, 0, 0], 1) - 2.0).abs() < 1e-9);
