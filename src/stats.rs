@@ -49,7 +49,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use crate::extract::wordset::{FxMap, WordMap, WordSet};
+use crate::extract::wordset::{WordMap, WordSet};
 use crate::model::{Difficulty, Keyword, Sentence, Stats};
 use crate::text::{Doc, TokKind, Token};
 
@@ -268,6 +268,10 @@ fn heuristic_syllables(w: &[u8]) -> u32 {
     let tail_is = |i: usize, t: &[u8]| w.get(i..).is_some_and(|r| r == t);
     for i in 1..n - 1 {
         let (a, b) = (w[i], w[i + 1]);
+        // (Every split pair starts with one of these.)
+        if !matches!(a, b'i' | b'e' | b'u') {
+            continue;
+        }
         let prev = w[i - 1];
         let split = match (a, b) {
             // "lion", "giant", "diary", "riot", "biology".
@@ -592,15 +596,15 @@ impl<'a> Words<'a> {
     fn finish(&mut self, n: usize) -> (usize, Vec<Keyword>) {
         let Words { text, seq, forms, arena } = self;
         let arena: &str = arena;
-        let mut types: FxMap<&str, u32> = FxMap::with_capacity_and_hasher(forms.len(), Default::default());
+        let mut types: KeyMap<u32> = KeyMap::with_capacity_and_hasher(forms.len(), Default::default());
         // Per type: the keyword id, or u32::MAX when it is not a content word.
         let mut type_kw: Vec<u32> = Vec::with_capacity(forms.len());
-        let mut kw = KeywordIds { ids: FxMap::with_capacity_and_hasher(forms.len(), Default::default()), words: Vec::new() };
+        let mut kw = KeywordIds { ids: KeyMap::with_capacity_and_hasher(forms.len(), Default::default()), words: Vec::new() };
         let mut form_type = Vec::with_capacity(forms.len());
         for f in forms.iter() {
             let (lo, hi) = (f.lo as usize, f.hi as usize);
             let lower = if f.in_arena { &arena[lo..hi] } else { &text[lo..hi] };
-            let ty = *types.entry(lower).or_insert_with(|| {
+            let ty = *types.entry(Key::new(lower.as_bytes())).or_insert_with(|| {
                 type_kw.push(kw.id_of(lower, f.info.all_number, f.info.letters));
                 (type_kw.len() - 1) as u32
             });
@@ -616,7 +620,7 @@ impl<'a> Words<'a> {
 /// Keyword candidates: content words (lower-cased, clitic removed), numbered in order of first
 /// occurrence.
 struct KeywordIds<'s> {
-    ids: FxMap<&'s str, u32>,
+    ids: KeyMap<'s, u32>,
     /// Per keyword id: the word.
     words: Vec<&'s str>,
 }
@@ -642,7 +646,7 @@ impl<'s> KeywordIds<'s> {
             return u32::MAX;
         }
         let words = &mut self.words;
-        *self.ids.entry(key).or_insert_with(|| {
+        *self.ids.entry(Key::new(key.as_bytes())).or_insert_with(|| {
             words.push(key);
             (words.len() - 1) as u32
         })
@@ -653,14 +657,14 @@ impl<'s> KeywordIds<'s> {
 /// start).
 fn keywords(words: &[&str], type_kw: &[u32], seq: &[(u32, u32)], n: usize) -> Vec<Keyword> {
     let nkw = words.len();
-    let mut count = vec![0usize; nkw];
-    let mut first = vec![usize::MAX; nkw];
+    let mut count = vec![0u32; nkw];
+    let mut first = vec![u32::MAX; nkw];
     for &(t, start) in seq {
         let k = type_kw[t as usize];
         if k != u32::MAX {
             count[k as usize] += 1;
-            if first[k as usize] == usize::MAX {
-                first[k as usize] = start as usize;
+            if first[k as usize] == u32::MAX {
+                first[k as usize] = start;
             }
         }
     }
@@ -679,7 +683,7 @@ fn keywords(words: &[&str], type_kw: &[u32], seq: &[(u32, u32)], n: usize) -> Ve
         .enumerate()
         .map(|(i, &k)| {
             slot[k] = i;
-            Keyword { word: words[k].to_string(), count: count[k], positions: Vec::with_capacity(count[k]) }
+            Keyword { word: words[k].to_string(), count: count[k] as usize, positions: Vec::with_capacity(count[k] as usize) }
         })
         .collect();
     for &(t, start) in seq {
@@ -941,6 +945,9 @@ impl std::hash::Hash for Key<'_> {
     }
 }
 
+/// A map keyed by words' bytes.
+type KeyMap<'a, V> = HashMap<Key<'a>, V, BuildHasherDefault<KeyHasher>>;
+
 /// Passes on the hash a [`Key`] computed (rotated: hashbrown takes the bucket from the low bits,
 /// which the multiply leaves weakest).
 #[derive(Default)]
@@ -980,8 +987,7 @@ pub fn compute<'a>(doc: &Doc<'a>) -> (Stats, Vec<Sentence>) {
     let mut sentences_with_words = 0usize;
     let toks = &doc.tokens;
     // Each distinct surface form is measured once: its form id.
-    let mut cache: HashMap<Key, (u32, WordInfo), BuildHasherDefault<KeyHasher>> =
-        HashMap::with_capacity_and_hasher(distinct_guess(doc.tokens.len()), Default::default());
+    let mut cache: KeyMap<(u32, WordInfo)> = KeyMap::with_capacity_and_hasher(distinct_guess(doc.tokens.len()), Default::default());
 
     for seg in &doc.sentences {
         let r = seg.tokens.start.min(toks.len())..seg.tokens.end.min(toks.len());
