@@ -830,12 +830,14 @@ fn char_counts(text: &str) -> (usize, usize, usize) {
                 no_space += !matches!(b, b'\t'..=b'\r' | b' ') as usize;
                 letters += b.is_ascii_alphabetic() as usize;
                 i += 1;
-            } else {
-                let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else { break };
+            } else if let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
                 chars += 1;
                 no_space += !c.is_whitespace() as usize;
                 letters += c.is_alphabetic() as usize;
                 i += c.len_utf8();
+            } else {
+                // (Not reached: `i` is always a character boundary.) Never loops in place.
+                i += 1;
             }
         }
     }
