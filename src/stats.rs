@@ -45,10 +45,11 @@
 //!
 //! With no words every figure is 0 (never NaN or infinite).
 
-use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use crate::extract::wordset::{FxMap, WordMap, WordSet};
+use crate::extract::wordset::{WordMap, WordSet};
 use crate::model::{Difficulty, Keyword, Sentence, Stats};
 use crate::text::{Doc, TokKind, Token};
 
@@ -104,17 +105,34 @@ const SYLLABLE_EXCEPTIONS: &[(&str, u32)] = &[
     ("the", 1), ("real", 1), ("really", 2), ("ocean", 2), ("obey", 2), ("prayer", 1),
 ];
 
-static SYL_EXC: LazyLock<WordMap<u32>> =
-    LazyLock::new(|| SYLLABLE_EXCEPTIONS.iter().copied().collect());
-
-#[inline]
-fn is_apostrophe(c: char) -> bool {
-    c == '\'' || c == '\u{2019}'
+/// The syllable exceptions, and per first byte and per last byte a bit `min(len, 31)` for each
+/// exception's length (rules out the lookup for most words with two loads).
+struct Exceptions {
+    map: WordMap<u32>,
+    first: [u32; 256],
+    last: [u32; 256],
 }
 
+static SYL_EXC: LazyLock<Exceptions> = LazyLock::new(|| {
+    let (mut first, mut last) = ([0u32; 256], [0u32; 256]);
+    for (w, _) in SYLLABLE_EXCEPTIONS {
+        let (b, bit) = (w.as_bytes(), 1 << w.len().min(31));
+        first[b[0] as usize] |= bit;
+        last[b[b.len() - 1] as usize] |= bit;
+    }
+    Exceptions { map: SYLLABLE_EXCEPTIONS.iter().copied().collect(), first, last }
+});
+
+/// The listed syllable count of `w`, if it is an exception.
 #[inline]
-fn is_hyphen_tok(s: &str) -> bool {
-    matches!(s, "-" | "\u{2010}" | "\u{2011}")
+fn syllable_exception(w: &str) -> Option<u32> {
+    let b = w.as_bytes();
+    let (&f, &l) = (b.first()?, b.last()?);
+    let exc = &*SYL_EXC;
+    if exc.first[f as usize] & exc.last[l as usize] & (1 << b.len().min(31)) == 0 {
+        return None;
+    }
+    exc.map.get(w).copied()
 }
 
 /// Han ideographs, Hiragana, Katakana: scripts written without spaces between words.
@@ -151,14 +169,29 @@ fn is_vowel_char(c: char) -> bool {
 
 /// Syllables of an English word given as lower-case ASCII letters (no apostrophes).
 pub fn english_syllables(w: &[u8]) -> u32 {
+    match std::str::from_utf8(w) {
+        Ok(s) => syllables(s),
+        Err(_) => heuristic_syllables(w),
+    }
+}
+
+/// [`english_syllables`] of a word already known to be a `str`.
+#[inline]
+fn syllables(w: &str) -> u32 {
+    if w.is_empty() {
+        return 0;
+    }
+    match syllable_exception(w) {
+        Some(k) => k,
+        None => heuristic_syllables(w.as_bytes()),
+    }
+}
+
+/// The syllable rules (the module notes), without the exception list.
+fn heuristic_syllables(w: &[u8]) -> u32 {
     let n = w.len();
     if n == 0 {
         return 0;
-    }
-    if let Ok(s) = std::str::from_utf8(w) {
-        if let Some(&k) = SYL_EXC.get(s) {
-            return k;
-        }
     }
     if n <= 2 {
         return 1;
@@ -219,19 +252,26 @@ pub fn english_syllables(w: &[u8]) -> u32 {
         count -= 1;
     }
     // Silent "e" before a suffix: "statement", "likely", "safety", "hopeful", "elsewhere".
-    for suf in [&b"ments"[..], b"ment", b"ness", b"less", b"ful", b"ly", b"ty", b"where"] {
-        if n >= suf.len() + 3 && w.ends_with(suf) {
-            let e = n - suf.len() - 1;
-            if w[e] == b'e' && cons(w[e - 1]) && !syllabic_lr(e - 1) && count > 1 {
-                count -= 1;
+    // (Every suffix ends in one of these letters.)
+    if matches!(last, b's' | b't' | b'l' | b'y' | b'e') {
+        for suf in [&b"ments"[..], b"ment", b"ness", b"less", b"ful", b"ly", b"ty", b"where"] {
+            if n >= suf.len() + 3 && w.ends_with(suf) {
+                let e = n - suf.len() - 1;
+                if w[e] == b'e' && cons(w[e - 1]) && !syllabic_lr(e - 1) && count > 1 {
+                    count -= 1;
+                }
+                break;
             }
-            break;
         }
     }
     // Split vowel pairs.
     let tail_is = |i: usize, t: &[u8]| w.get(i..).is_some_and(|r| r == t);
     for i in 1..n - 1 {
         let (a, b) = (w[i], w[i + 1]);
+        // (Every split pair starts with one of these.)
+        if !matches!(a, b'i' | b'e' | b'u') {
+            continue;
+        }
         let prev = w[i - 1];
         let split = match (a, b) {
             // "lion", "giant", "diary", "riot", "biology".
@@ -300,50 +340,102 @@ struct Part {
 
 /// Scratch space reused across tokens.
 struct Scratch {
-    ascii: Vec<u8>,
+    /// The ASCII letters of the token being measured, lower-cased.
+    ascii: String,
 }
 
-/// Measures one word token (not CJK). `spell` marks short abbreviations spoken letter by letter.
-fn measure(tok: &str, kind: TokKind, scratch: &mut Scratch) -> Part {
-    let mut p = Part::default();
-    let mut upper = 0u32;
-    let mut dotted = false;
-    let mut ascii = true;
-    let mut vowel_groups = 0u32;
+/// What one pass over a token's characters finds.
+#[derive(Default)]
+struct Scan {
+    part: Part,
+    upper: u32,
+    dotted: bool,
+    /// No letter outside ASCII.
+    ascii: bool,
+    /// (Used only when not `ascii`; [`scan_ascii`] leaves it 0.)
+    vowel_groups: u32,
+    hangul: u32,
+}
+
+/// Scans an ASCII token byte by byte: what [`scan_chars`] finds on ASCII, without decoding,
+/// except `vowel_groups` (left 0: on ASCII, [`measure`] only asks whether a vowel occurs).
+/// None when `tok` is not ASCII.
+#[inline]
+fn scan_ascii(tok: &str, scratch: &mut Scratch) -> Option<Scan> {
+    let (mut letters, mut upper, mut digits, mut dots, mut high) = (0u32, 0u32, 0u32, 0u32, 0u8);
+    for &b in tok.as_bytes() {
+        letters += b.is_ascii_alphabetic() as u32;
+        upper += b.is_ascii_uppercase() as u32;
+        digits += b.is_ascii_digit() as u32;
+        dots += (b == b'.') as u32;
+        high |= b;
+    }
+    if !high.is_ascii() {
+        return None;
+    }
+    if letters as usize == tok.len() {
+        scratch.ascii.push_str(tok);
+        scratch.ascii.make_ascii_lowercase();
+    } else {
+        scratch.ascii.extend(tok.bytes().filter(u8::is_ascii_alphabetic).map(|b| b.to_ascii_lowercase() as char));
+    }
+    Some(Scan {
+        part: Part { letters, alnum: letters + digits, ..Part::default() },
+        upper,
+        dotted: dots > 0,
+        ascii: true,
+        vowel_groups: 0,
+        hangul: 0,
+    })
+}
+
+/// Scans a token character by character.
+fn scan_chars(tok: &str, scratch: &mut Scratch) -> Scan {
+    let mut sc = Scan { ascii: true, ..Scan::default() };
+    let p = &mut sc.part;
     let mut prev_vowel = false;
-    let mut hangul = 0u32;
-    scratch.ascii.clear();
     for c in tok.chars() {
         if c.is_alphabetic() {
             p.letters += 1;
             p.alnum += 1;
             if c.is_uppercase() {
-                upper += 1;
+                sc.upper += 1;
             }
             if c.is_ascii() {
-                scratch.ascii.push(c.to_ascii_lowercase() as u8);
+                scratch.ascii.push(c.to_ascii_lowercase());
             } else {
-                ascii = false;
+                sc.ascii = false;
                 if is_hangul_syllable(c) {
-                    hangul += 1;
+                    sc.hangul += 1;
                 }
             }
             let lc = if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) };
             let v = is_vowel_char(lc);
             if v && !prev_vowel {
-                vowel_groups += 1;
+                sc.vowel_groups += 1;
             }
             prev_vowel = v;
         } else if c.is_numeric() {
             p.alnum += 1;
             prev_vowel = false;
         } else if c == '.' {
-            dotted = true;
+            sc.dotted = true;
             prev_vowel = false;
         } else {
             prev_vowel = false;
         }
     }
+    sc
+}
+
+/// Measures one word token (not CJK); short abbreviations count as spoken letter by letter.
+fn measure(tok: &str, kind: TokKind, scratch: &mut Scratch) -> Part {
+    scratch.ascii.clear();
+    let sc = match scan_ascii(tok, scratch) {
+        Some(sc) => sc,
+        None => scan_chars(tok, scratch),
+    };
+    let Scan { part: mut p, upper, dotted, ascii, vowel_groups, hangul } = sc;
     if kind == TokKind::Number {
         // One syllable per number: digits are read as one unit, and counting "2017" as
         // "twenty seventeen" would make every dated or statistical sentence look hard.
@@ -357,29 +449,33 @@ fn measure(tok: &str, kind: TokKind, scratch: &mut Scratch) -> Part {
         return p;
     }
     if ascii {
-        let w = &scratch.ascii;
+        let w = scratch.ascii.as_str();
         // Abbreviations: "U.S.", "CIA", "FBI" are spelled out.
         let all_caps = upper == p.letters && p.letters >= 2;
         let spelled = (dotted && p.letters <= 6 && p.letters * 2 >= tok.len() as u32 - 1)
-            || (all_caps && p.letters <= 4 && (vowel_groups == 0 || (p.letters <= 3 && !STOP.contains(std::str::from_utf8(w).unwrap_or("")))));
+            || (all_caps
+                && p.letters <= 4
+                && (!w.bytes().any(|b| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
+                    || (p.letters <= 3 && !STOP.contains(w))));
         if spelled {
-            p.syllables = w.iter().map(|&b| if b == b'w' { 3 } else { 1 }).sum();
+            p.syllables = w.bytes().map(|b| if b == b'w' { 3 } else { 1 }).sum();
             p.stem_syllables = p.syllables;
             return p;
         }
-        p.syllables = english_syllables(w);
+        p.syllables = syllables(w);
         p.stem_syllables = p.syllables;
         if p.syllables >= 3 {
             let n = w.len();
-            let stem: Option<&[u8]> = if w.ends_with(b"ing") && n > 5 {
-                Some(&w[..n - 3])
-            } else if (w.ends_with(b"ed") || w.ends_with(b"es")) && n > 4 {
-                Some(&w[..n - 2])
+            // (ASCII: any byte offset is a character boundary.)
+            let stem: Option<&str> = if w.ends_with("ing") && n > 5 {
+                w.get(..n - 3)
+            } else if (w.ends_with("ed") || w.ends_with("es")) && n > 4 {
+                w.get(..n - 2)
             } else {
                 None
             };
             if let Some(stem) = stem {
-                p.stem_syllables = english_syllables(stem).min(p.syllables);
+                p.stem_syllables = syllables(stem).min(p.syllables);
             }
         }
         return p;
@@ -396,7 +492,7 @@ fn measure(tok: &str, kind: TokKind, scratch: &mut Scratch) -> Part {
     p
 }
 
-/// What a distinct surface form of a word contributes (cached per form).
+/// What a distinct surface form of a word contributes (measured once per form).
 #[derive(Clone, Copy)]
 struct WordInfo {
     syl: u32,
@@ -404,8 +500,6 @@ struct WordInfo {
     stem: u32,
     letters: u32,
     alnum: u32,
-    /// Type id (lower-cased form) for TTR, MTLD and keywords.
-    ty: u32,
     /// Tokens joined by hyphens (clitics not counted).
     parts: u32,
     all_number: bool,
@@ -427,166 +521,178 @@ fn distinct_guess(tokens: usize) -> usize {
     (tokens / 4).min(1 << 16)
 }
 
-/// Lexical bookkeeping: types for TTR/MTLD and keyword candidates.
-///
-/// Keys borrow the text where the surface form is already its own lower-case form (most
-/// words): no copy to make and free per type.
-struct Lexicon<'a> {
-    types: FxMap<Cow<'a, str>, u32>,
-    /// Per type: the keyword id, or u32::MAX when it is not a content word.
-    type_kw: Vec<u32>,
-    kw_ids: FxMap<Cow<'a, str>, u32>,
-    /// Number of keyword ids given out (the words are the keys of `kw_ids`).
-    kw_count: u32,
-    /// Per word in text order: its type id and start offset.
-    seq: Vec<u32>,
-    /// (u32: inputs are at most `MAX_INPUT_BYTES`, far below 4 GiB.)
-    starts: Vec<u32>,
-    buf: String,
+/// A distinct surface form of a word, with its lower-cased form (curly apostrophes
+/// straightened): `text[lo..hi]` when the surface form is already its own lower-case form (most
+/// words), else `arena[lo..hi]`.
+#[derive(Clone, Copy)]
+struct Form {
+    info: WordInfo,
+    lo: u32,
+    hi: u32,
+    in_arena: bool,
 }
 
-impl<'a> Lexicon<'a> {
-    fn new(cap: usize) -> Self {
-        Lexicon {
-            types: FxMap::with_capacity_and_hasher(distinct_guess(cap), Default::default()),
-            type_kw: Vec::new(),
-            kw_ids: FxMap::with_capacity_and_hasher(distinct_guess(cap), Default::default()),
-            kw_count: 0,
-            seq: Vec::with_capacity(cap),
-            starts: Vec::with_capacity(cap),
-            buf: String::new(),
+/// The words of the text: per word its form, per form its measures and lower-cased form.
+///
+/// Offsets are u32: inputs are at most `MAX_INPUT_BYTES`, far below 4 GiB.
+struct Words<'a> {
+    text: &'a str,
+    /// Per word in text order: its form id (form ids count up in order of first occurrence) and
+    /// its start offset.
+    seq: Vec<(u32, u32)>,
+    forms: Vec<Form>,
+    /// The lower-cased forms that are not slices of the text, one after another (no allocation
+    /// per form).
+    arena: String,
+}
+
+impl<'a> Words<'a> {
+    fn new(text: &'a str, tokens: usize) -> Self {
+        Words {
+            text,
+            seq: Vec::with_capacity(tokens),
+            forms: Vec::with_capacity(distinct_guess(tokens)),
+            arena: String::new(),
         }
     }
 
-    /// Records an occurrence of type `id` at `start`.
+    /// Records a new form, the text's `text[start..start + s.len()]` (`key` its bytes); returns
+    /// its id.
+    fn add_form(&mut self, s: &str, key: &Key, start: usize, info: WordInfo) -> u32 {
+        let (lo, hi, in_arena) = if key.is_lower_ascii() {
+            // Already its own lower-case form.
+            (start, start + s.len(), false)
+        } else {
+            let lo = self.arena.len();
+            if s.is_ascii() {
+                self.arena.push_str(s);
+                self.arena[lo..].make_ascii_lowercase();
+            } else {
+                for c in s.chars() {
+                    if c == '\u{2019}' {
+                        self.arena.push('\'');
+                    } else if c.is_ascii() {
+                        self.arena.push(c.to_ascii_lowercase());
+                    } else {
+                        self.arena.extend(c.to_lowercase());
+                    }
+                }
+            }
+            (lo, self.arena.len(), true)
+        };
+        self.forms.push(Form { info, lo: lo as u32, hi: hi as u32, in_arena });
+        (self.forms.len() - 1) as u32
+    }
+
+    /// Records an occurrence of form `id` at `start`.
     #[inline]
     fn push(&mut self, id: u32, start: usize) {
-        self.seq.push(id);
-        self.starts.push(start as u32);
+        self.seq.push((id, start as u32));
     }
 
-    /// Lower-cases `text` into `buf`, with curly apostrophes straightened.
-    fn lower_into_buf(&mut self, text: &str) {
-        for c in text.chars() {
-            if c == '\u{2019}' {
-                self.buf.push('\'');
-            } else if c.is_ascii() {
-                self.buf.push(c.to_ascii_lowercase());
-            } else {
-                self.buf.extend(c.to_lowercase());
-            }
+    /// Gives each form its type (its lower-cased form, for TTR, MTLD and keywords), turns `seq`
+    /// into type ids, and ranks the keywords. Returns the number of types and the top `n`
+    /// keywords.
+    fn finish(&mut self, n: usize) -> (usize, Vec<Keyword>) {
+        let Words { text, seq, forms, arena } = self;
+        let arena: &str = arena;
+        let mut types: KeyMap<u32> = KeyMap::with_capacity_and_hasher(forms.len(), Default::default());
+        // Per type: the keyword id, or u32::MAX when it is not a content word.
+        let mut type_kw: Vec<u32> = Vec::with_capacity(forms.len());
+        let mut kw = KeywordIds { ids: KeyMap::with_capacity_and_hasher(forms.len(), Default::default()), words: Vec::new() };
+        let mut form_type = Vec::with_capacity(forms.len());
+        for f in forms.iter() {
+            let (lo, hi) = (f.lo as usize, f.hi as usize);
+            let lower = if f.in_arena { &arena[lo..hi] } else { &text[lo..hi] };
+            let ty = *types.entry(Key::new(lower.as_bytes())).or_insert_with(|| {
+                type_kw.push(kw.id_of(lower, f.info.all_number, f.info.letters));
+                (type_kw.len() - 1) as u32
+            });
+            form_type.push(ty);
         }
+        for (id, _) in seq.iter_mut() {
+            *id = form_type[*id as usize];
+        }
+        (type_kw.len(), keywords(&kw.words, &type_kw, seq, n))
     }
+}
 
-    /// The type id of a surface form (lower-cased, curly apostrophes straightened).
-    fn type_of(&mut self, text: &'a str, is_number: bool, letters: u32) -> u32 {
-        if !text.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-            // Already its own type key.
-            if let Some(&id) = self.types.get(text) {
-                return id;
-            }
-            let id = self.type_kw.len() as u32;
-            let kw = self.keyword_id(text, Some(text), is_number, letters);
-            self.type_kw.push(kw);
-            self.types.insert(Cow::Borrowed(text), id);
-            return id;
-        }
-        let mut buf = std::mem::take(&mut self.buf);
-        buf.clear();
-        if text.is_ascii() {
-            buf.push_str(text);
-            buf.make_ascii_lowercase();
-        } else {
-            self.buf = buf;
-            self.lower_into_buf(text);
-            buf = std::mem::take(&mut self.buf);
-        }
-        let id = match self.types.get(buf.as_str()) {
-            Some(&id) => id,
-            None => {
-                let id = self.type_kw.len() as u32;
-                let kw = self.keyword_id(&buf, None, is_number, letters);
-                self.type_kw.push(kw);
-                self.types.insert(Cow::Owned(buf.clone()), id);
-                id
-            }
-        };
-        self.buf = buf;
-        id
-    }
+/// Keyword candidates: content words (lower-cased, clitic removed), numbered in order of first
+/// occurrence.
+struct KeywordIds<'s> {
+    ids: KeyMap<'s, u32>,
+    /// Per keyword id: the word.
+    words: Vec<&'s str>,
+}
 
-    /// The keyword id of the lower-cased word `lower` (clitic removed), or u32::MAX. `src` is
-    /// `lower` itself when it is a slice of the text (the key then borrows it).
-    fn keyword_id(&mut self, lower: &str, src: Option<&'a str>, is_number: bool, letters: u32) -> u32 {
+impl<'s> KeywordIds<'s> {
+    /// The keyword id of the lower-cased word `lower`, or u32::MAX.
+    fn id_of(&mut self, lower: &'s str, is_number: bool, letters: u32) -> u32 {
         if is_number || letters < 3 {
             return u32::MAX;
         }
         let mut key = lower;
-        if let Some(pos) = key.rfind('\'') {
+        // (A byte search: an ASCII byte never occurs inside another character's encoding.)
+        if let Some(pos) = key.bytes().rposition(|b| b == b'\'') {
             let tail = &key[pos + 1..];
             if matches!(tail, "s" | "re" | "ve" | "ll" | "d" | "m" | "") {
                 key = &key[..pos];
             }
         }
-        if key.chars().filter(|c| c.is_alphabetic()).count() < 3 || STOP.contains(key) || !key.chars().any(|c| c.is_alphabetic()) {
+        // At least 3 letters: most keys start with 3 ASCII letters.
+        let enough_letters = key.as_bytes().get(..3).is_some_and(|b| b.iter().all(u8::is_ascii_alphabetic))
+            || key.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+        if !enough_letters || STOP.contains(key) {
             return u32::MAX;
         }
-        if let Some(&k) = self.kw_ids.get(key) {
-            return k;
-        }
-        let k = self.kw_count;
-        self.kw_count += 1;
-        let owned = match src {
-            Some(t) => Cow::Borrowed(&t[..key.len()]),
-            None => Cow::Owned(key.to_string()),
-        };
-        self.kw_ids.insert(owned, k);
-        k
+        let words = &mut self.words;
+        *self.ids.entry(Key::new(key.as_bytes())).or_insert_with(|| {
+            words.push(key);
+            (words.len() - 1) as u32
+        })
     }
+}
 
-    fn keywords(&self, n: usize) -> Vec<Keyword> {
-        let nkw = self.kw_count as usize;
-        let mut words = vec![""; nkw];
-        for (w, &k) in &self.kw_ids {
-            words[k as usize] = w.as_ref();
-        }
-        let mut count = vec![0usize; nkw];
-        let mut first = vec![usize::MAX; nkw];
-        for (i, &t) in self.seq.iter().enumerate() {
-            let k = self.type_kw[t as usize];
-            if k != u32::MAX {
-                count[k as usize] += 1;
-                if first[k as usize] == usize::MAX {
-                    first[k as usize] = self.starts[i] as usize;
-                }
+/// The top `n` keywords: `words` per keyword id, `type_kw` per type, `seq` per word (type id,
+/// start).
+fn keywords(words: &[&str], type_kw: &[u32], seq: &[(u32, u32)], n: usize) -> Vec<Keyword> {
+    let nkw = words.len();
+    let mut count = vec![0u32; nkw];
+    let mut first = vec![u32::MAX; nkw];
+    for &(t, start) in seq {
+        let k = type_kw[t as usize];
+        if k != u32::MAX {
+            count[k as usize] += 1;
+            if first[k as usize] == u32::MAX {
+                first[k as usize] = start;
             }
         }
-        let mut order: Vec<usize> = (0..nkw).collect();
-        // Most frequent first, then first seen. Every keyword occurs, at its own first position,
-        // so the order is total: picking the top `n` and sorting them gives the full sort's head.
-        let by_rank = |a: &usize, b: &usize| count[*b].cmp(&count[*a]).then(first[*a].cmp(&first[*b]));
-        if order.len() > n {
-            order.select_nth_unstable_by(n, by_rank);
-            order.truncate(n);
-        }
-        order.sort_unstable_by(by_rank);
-        let mut slot = vec![usize::MAX; nkw];
-        let mut out: Vec<Keyword> = order
-            .iter()
-            .enumerate()
-            .map(|(i, &k)| {
-                slot[k] = i;
-                Keyword { word: words[k].to_string(), count: count[k], positions: Vec::with_capacity(count[k]) }
-            })
-            .collect();
-        for (i, &t) in self.seq.iter().enumerate() {
-            let k = self.type_kw[t as usize];
-            if k != u32::MAX && slot[k as usize] != usize::MAX {
-                out[slot[k as usize]].positions.push(self.starts[i] as usize);
-            }
-        }
-        out
     }
+    let mut order: Vec<usize> = (0..nkw).collect();
+    // Most frequent first, then first seen. Every keyword occurs, at its own first position,
+    // so the order is total: picking the top `n` and sorting them gives the full sort's head.
+    let by_rank = |a: &usize, b: &usize| count[*b].cmp(&count[*a]).then(first[*a].cmp(&first[*b]));
+    if order.len() > n {
+        order.select_nth_unstable_by(n, by_rank);
+        order.truncate(n);
+    }
+    order.sort_unstable_by(by_rank);
+    let mut slot = vec![usize::MAX; nkw];
+    let mut out: Vec<Keyword> = order
+        .iter()
+        .enumerate()
+        .map(|(i, &k)| {
+            slot[k] = i;
+            Keyword { word: words[k].to_string(), count: count[k] as usize, positions: Vec::with_capacity(count[k] as usize) }
+        })
+        .collect();
+    for &(t, start) in seq {
+        let k = type_kw[t as usize];
+        if k != u32::MAX && slot[k as usize] != usize::MAX {
+            out[slot[k as usize]].positions.push(start as usize);
+        }
+    }
+    out
 }
 
 /// MTLD in one direction.
@@ -595,7 +701,8 @@ fn mtld_pass<I: Iterator<Item = u32>>(ids: I, ntypes: usize, total: usize) -> f6
     let mut stamp = vec![0u32; ntypes];
     let mut seg = 1u32;
     let mut factors = 0.0f64;
-    let (mut types, mut tokens) = (0usize, 0usize);
+    // (u32: at most one word per input byte.)
+    let (mut types, mut tokens) = (0u32, 0u32);
     let mut ttr = 1.0;
     for id in ids {
         tokens += 1;
@@ -622,12 +729,13 @@ fn mtld_pass<I: Iterator<Item = u32>>(ids: I, ntypes: usize, total: usize) -> f6
     }
 }
 
-fn mtld(seq: &[u32], ntypes: usize) -> f64 {
+/// MTLD of the type ids `seq` (the first of each pair).
+fn mtld(seq: &[(u32, u32)], ntypes: usize) -> f64 {
     if seq.is_empty() {
         return 0.0;
     }
-    let f = mtld_pass(seq.iter().copied(), ntypes, seq.len());
-    let b = mtld_pass(seq.iter().rev().copied(), ntypes, seq.len());
+    let f = mtld_pass(seq.iter().map(|p| p.0), ntypes, seq.len());
+    let b = mtld_pass(seq.iter().rev().map(|p| p.0), ntypes, seq.len());
     (f + b) / 2.0
 }
 
@@ -657,58 +765,231 @@ fn fk_grade(words: f64, sentences: f64, syllables: f64) -> f64 {
     0.39 * words / sentences + 11.8 * syllables / words - 15.59
 }
 
-#[inline]
-fn is_wordlike(t: &Token, s: &str) -> bool {
+/// Whether token `t` holds a letter or digit.
+#[inline(always)]
+fn is_wordlike(t: &Token, text: &str) -> bool {
     match t.kind {
         TokKind::Number => true,
-        TokKind::Word => s.chars().any(|c| c.is_alphanumeric()),
+        TokKind::Word => {
+            text.as_bytes().get(t.start).is_some_and(|b| b.is_ascii_alphanumeric() && t.end > t.start)
+                || text[t.start..t.end].chars().any(|c| c.is_alphanumeric())
+        }
         TokKind::Punct => false,
     }
 }
 
+/// Whether token `t` (bytes `b`) is a clitic attached to the word before: "'s", "’re".
 #[inline]
-fn is_clitic_tok(t: &Token, s: &str) -> bool {
-    t.kind == TokKind::Word && !t.space_before && s.chars().next().is_some_and(is_apostrophe)
+fn is_clitic_tok(t: &Token, b: &[u8]) -> bool {
+    t.kind == TokKind::Word && !t.space_before && (b.first() == Some(&b'\'') || b.starts_with("\u{2019}".as_bytes()))
 }
 
-/// Characters, characters other than white space, and letters of `text` (ASCII bytes without
-/// decoding).
+/// A hyphen token: "-", U+2010, U+2011.
+#[inline]
+fn is_hyphen_tok(b: &[u8]) -> bool {
+    matches!(b, b"-" | b"\xE2\x80\x90" | b"\xE2\x80\x91")
+}
+
+/// Whether `s` holds a Han, Hiragana or Katakana character (those all encode
+/// with a lead byte of 0xE3 or more, which rules out the decoding for most tokens).
+#[inline]
+fn has_cjk(s: &str) -> bool {
+    s.bytes().any(|b| b >= 0xE3) && s.chars().any(is_cjk)
+}
+
+/// Characters, characters other than white space, and letters of `text`. Runs of ASCII are
+/// counted a block of bytes at a time without decoding.
 fn char_counts(text: &str) -> (usize, usize, usize) {
-    let (mut chars, mut no_space, mut letters) = (0, 0, 0);
-    let mut rest = text;
-    while !rest.is_empty() {
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
-        for &b in &rest.as_bytes()[..ascii] {
-            // char::is_whitespace on ASCII: tab, LF, VT, FF, CR and space.
-            no_space += !matches!(b, b'\t'..=b'\r' | b' ') as usize;
-            letters += b.is_ascii_alphabetic() as usize;
+    const BLOCK: usize = 32;
+    let bytes = text.as_bytes();
+    let (mut chars, mut no_space, mut letters) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(block) = bytes.get(i..i + BLOCK) {
+            if block.iter().fold(0u8, |a, &b| a | b) < 0x80 {
+                let (mut space, mut alpha) = (0u8, 0u8);
+                for &b in block {
+                    // char::is_whitespace on ASCII: tab, LF, VT, FF, CR and space.
+                    space += matches!(b, b'\t'..=b'\r' | b' ') as u8;
+                    alpha += b.is_ascii_alphabetic() as u8;
+                }
+                chars += BLOCK;
+                no_space += BLOCK - space as usize;
+                letters += alpha as usize;
+                i += BLOCK;
+                continue;
+            }
         }
-        chars += ascii;
-        rest = &rest[ascii..];
-        let Some(c) = rest.chars().next() else { break };
-        chars += 1;
-        no_space += !c.is_whitespace() as usize;
-        letters += c.is_alphabetic() as usize;
-        rest = &rest[c.len_utf8()..];
+        // A block holding other characters (or the short end): one character at a time to the
+        // block's end (linear: the next block starts past it).
+        let end = (i + BLOCK).min(bytes.len());
+        while i < end {
+            let b = bytes[i];
+            if b.is_ascii() {
+                chars += 1;
+                no_space += !matches!(b, b'\t'..=b'\r' | b' ') as usize;
+                letters += b.is_ascii_alphabetic() as usize;
+                i += 1;
+            } else if let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
+                chars += 1;
+                no_space += !c.is_whitespace() as usize;
+                letters += c.is_alphabetic() as usize;
+                i += c.len_utf8();
+            } else {
+                // (Not reached: `i` is always a character boundary.) Never loops in place.
+                i += 1;
+            }
+        }
     }
     (chars, no_space, letters)
+}
+
+/// A word's bytes as the key of the form cache, with the bytes packed into two integers: a word
+/// of at most 16 bytes is compared and hashed without a byte loop or a call.
+#[derive(Clone, Copy)]
+struct Key<'a> {
+    bytes: &'a [u8],
+    /// Words of at most 16 bytes: with the length, `a` and `b` determine the bytes (see
+    /// [`pack`]). Longer words: `a` folds every 8 bytes, `b` is the last 8.
+    a: u64,
+    b: u64,
+}
+
+/// The high bit of each byte.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+/// FxHash's multiplier.
+const FX: u64 = 0x517c_c1b7_2722_0a95;
+
+#[inline]
+fn fx(h: u64, w: u64) -> u64 {
+    (h.rotate_left(5) ^ w).wrapping_mul(FX)
+}
+
+#[inline]
+fn le8(s: &[u8]) -> u64 {
+    u64::from_le_bytes(s.try_into().unwrap_or([0; 8]))
+}
+
+#[inline]
+fn le4(s: &[u8]) -> u64 {
+    u32::from_le_bytes(s.try_into().unwrap_or([0; 4])) as u64
+}
+
+/// Bytes `b` of at most 16 bytes as two integers that, with the length, determine them: the first
+/// and last 8 bytes (8–16 bytes), the first and last 4 (4–7), or the first, middle and last byte
+/// (0–3). Each byte keeps its high bit where it is (the ASCII test of [`Key::is_ascii`]).
+#[inline]
+fn pack(b: &[u8]) -> Option<(u64, u64)> {
+    let n = b.len();
+    if n > 16 {
+        None
+    } else if n >= 8 {
+        Some((le8(&b[..8]), le8(&b[n - 8..])))
+    } else if n >= 4 {
+        Some((le4(&b[..4]), le4(&b[n - 4..])))
+    } else if n > 0 {
+        Some((b[0] as u64 | (b[n / 2] as u64) << 8 | (b[n - 1] as u64) << 16, 0))
+    } else {
+        Some((0, 0))
+    }
+}
+
+impl<'a> Key<'a> {
+    #[inline]
+    fn new(bytes: &'a [u8]) -> Self {
+        let (a, b) = pack(bytes).unwrap_or_else(|| {
+            let mut a = 0;
+            let mut chunks = bytes.chunks_exact(8);
+            for c in &mut chunks {
+                a = fx(a, le8(c));
+            }
+            (a, le8(&bytes[bytes.len() - 8..]))
+        });
+        Key { bytes, a, b }
+    }
+
+    /// Whether the bytes are all ASCII and none is an upper-case letter.
+    #[inline]
+    fn is_lower_ascii(&self) -> bool {
+        if self.bytes.len() > 16 {
+            return !self.bytes.iter().any(|b| b.is_ascii_uppercase() || !b.is_ascii());
+        }
+        // Per ASCII byte x, bit 7 of x + 0x3F is set from 'A' on, of x + 0x25 from past 'Z' on
+        // (no carries between bytes below 0x80; the packing's padding bytes are 0).
+        let upper = |x: u64| x.wrapping_add(0x3F3F_3F3F_3F3F_3F3F) & !x.wrapping_add(0x2525_2525_2525_2525) & HIGH_BITS;
+        (self.a | self.b) & HIGH_BITS == 0 && upper(self.a) | upper(self.b) == 0
+    }
+
+    /// Whether the bytes are all ASCII.
+    #[inline]
+    fn is_ascii(&self) -> bool {
+        if self.bytes.len() <= 16 {
+            (self.a | self.b) & HIGH_BITS == 0
+        } else {
+            self.bytes.is_ascii()
+        }
+    }
+}
+
+impl PartialEq for Key<'_> {
+    #[inline]
+    fn eq(&self, o: &Self) -> bool {
+        self.bytes.len() == o.bytes.len() && self.a == o.a && self.b == o.b && (self.bytes.len() <= 16 || self.bytes == o.bytes)
+    }
+}
+
+impl Eq for Key<'_> {}
+
+impl std::hash::Hash for Key<'_> {
+    #[inline]
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(fx(fx(fx(0, self.a), self.b), self.bytes.len() as u64));
+    }
+}
+
+/// A map keyed by words' bytes.
+type KeyMap<'a, V> = HashMap<Key<'a>, V, BuildHasherDefault<KeyHasher>>;
+
+/// Passes on the hash a [`Key`] computed (rotated: hashbrown takes the bucket from the low bits,
+/// which the multiply leaves weakest).
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = fx(self.0, b as u64);
+        }
+    }
+
+    #[inline]
+    fn write_u64(&mut self, h: u64) {
+        self.0 = h;
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
 }
 
 /// Computes the article's statistics and its sentences with their grades.
 pub fn compute<'a>(doc: &Doc<'a>) -> (Stats, Vec<Sentence>) {
     let text = doc.text;
+    let bytes = text.as_bytes();
     let mut st = Stats::default();
     (st.characters, st.characters_no_spaces, st.letters) = char_counts(text);
     st.paragraphs = doc.paragraphs.len();
 
     let mut tot = Totals::default();
-    let mut lex = Lexicon::new(doc.tokens.len());
-    let mut scratch = Scratch { ascii: Vec::with_capacity(32) };
+    let mut words = Words::new(text, doc.tokens.len());
+    let mut scratch = Scratch { ascii: String::with_capacity(32) };
     let mut sentences = Vec::with_capacity(doc.sentences.len());
     let mut sentences_with_words = 0usize;
     let toks = &doc.tokens;
-    // Each distinct surface form is measured once.
-    let mut cache: FxMap<&str, WordInfo> = FxMap::with_capacity_and_hasher(distinct_guess(doc.tokens.len()), Default::default());
+    // Each distinct surface form is measured once: its form id.
+    let mut cache: KeyMap<(u32, WordInfo)> = KeyMap::with_capacity_and_hasher(distinct_guess(doc.tokens.len()), Default::default());
 
     for seg in &doc.sentences {
         let r = seg.tokens.start.min(toks.len())..seg.tokens.end.min(toks.len());
@@ -716,53 +997,55 @@ pub fn compute<'a>(doc: &Doc<'a>) -> (Stats, Vec<Sentence>) {
         let mut first_word = true;
         let mut i = r.start;
         while i < r.end {
-            let t = toks[i];
-            let s = &text[t.start..t.end];
-            if !is_wordlike(&t, s) {
+            let t = &toks[i];
+            if !is_wordlike(t, text) {
                 i += 1;
                 continue;
             }
+            let tkey = Key::new(&bytes[t.start..t.end]);
             // CJK runs: each ideograph or kana is a word, other alphanumeric runs one word each.
-            if t.kind == TokKind::Word && !s.is_ascii() && s.chars().any(is_cjk) {
+            if t.kind == TokKind::Word && !tkey.is_ascii() && has_cjk(&text[t.start..t.end]) {
+                let s = &text[t.start..t.end];
                 let mut run_start: Option<usize> = None;
-                let mut word = |a: usize, b: usize, cjk: bool, tot: &mut Totals, lex: &mut Lexicon<'a>, scratch: &mut Scratch| {
+                let mut word = |a: usize, b: usize, cjk: bool, tot: &mut Totals, words: &mut Words<'a>, scratch: &mut Scratch| {
                     let w = &text[a..b];
-                    let info = *cache.entry(w).or_insert_with(|| {
+                    let key = Key::new(w.as_bytes());
+                    let (id, info) = *cache.entry(key).or_insert_with(|| {
                         let p = if cjk {
                             Part { syllables: 1, letters: 1, alnum: 1, stem_syllables: 1 }
                         } else {
                             measure(w, TokKind::Word, scratch)
                         };
-                        let ty = lex.type_of(w, false, if cjk { 1 } else { p.letters });
-                        WordInfo { syl: p.syllables.max(1), stem: p.stem_syllables, letters: p.letters, alnum: p.alnum, ty, parts: 1, all_number: false }
+                        let info = WordInfo { syl: p.syllables.max(1), stem: p.stem_syllables, letters: p.letters, alnum: p.alnum, parts: 1, all_number: false };
+                        (words.add_form(w, &key, a, info), info)
                     });
                     tot.words += 1;
                     tot.syllables += info.syl as usize;
                     tot.word_letters += info.letters as usize;
                     tot.word_alnum += info.alnum as usize;
-                    lex.push(info.ty, a);
+                    words.push(id, a);
                     info.syl as usize
                 };
                 for (off, c) in s.char_indices() {
                     let at = t.start + off;
                     if is_cjk(c) {
                         if let Some(a) = run_start.take() {
-                            s_syll += word(a, at, false, &mut tot, &mut lex, &mut scratch);
+                            s_syll += word(a, at, false, &mut tot, &mut words, &mut scratch);
                             s_words += 1;
                         }
-                        s_syll += word(at, at + c.len_utf8(), true, &mut tot, &mut lex, &mut scratch);
+                        s_syll += word(at, at + c.len_utf8(), true, &mut tot, &mut words, &mut scratch);
                         s_words += 1;
                     } else if c.is_alphanumeric() {
                         if run_start.is_none() {
                             run_start = Some(at);
                         }
                     } else if let Some(a) = run_start.take() {
-                        s_syll += word(a, at, false, &mut tot, &mut lex, &mut scratch);
+                        s_syll += word(a, at, false, &mut tot, &mut words, &mut scratch);
                         s_words += 1;
                     }
                 }
                 if let Some(a) = run_start.take() {
-                    s_syll += word(a, t.end, false, &mut tot, &mut lex, &mut scratch);
+                    s_syll += word(a, t.end, false, &mut tot, &mut words, &mut scratch);
                     s_words += 1;
                 }
                 first_word = false;
@@ -775,16 +1058,18 @@ pub fn compute<'a>(doc: &Doc<'a>) -> (Stats, Vec<Sentence>) {
             let mut j = i + 1;
             while j < r.end {
                 let n = toks[j];
-                let ns = &text[n.start..n.end];
-                if n.start == we && is_clitic_tok(&n, ns) {
+                if n.start != we {
+                    break;
+                }
+                let nb = &bytes[n.start..n.end];
+                if is_clitic_tok(&n, nb) {
                     we = n.end;
                     j += 1;
                     continue;
                 }
-                if j + 1 < r.end && n.start == we && is_hyphen_tok(ns) {
+                if j + 1 < r.end && is_hyphen_tok(nb) {
                     let m = toks[j + 1];
-                    let ms = &text[m.start..m.end];
-                    if m.start == n.end && is_wordlike(&m, ms) && (ms.is_ascii() || !ms.chars().any(is_cjk)) {
+                    if m.start == n.end && is_wordlike(&m, text) && !has_cjk(&text[m.start..m.end]) {
                         we = m.end;
                         j += 2;
                         continue;
@@ -792,20 +1077,19 @@ pub fn compute<'a>(doc: &Doc<'a>) -> (Stats, Vec<Sentence>) {
                 }
                 break;
             }
-            let key = &text[ws..we];
-            let info = match cache.get(key) {
-                Some(&info) => info,
-                None => {
-                    let mut info = WordInfo { syl: 0, stem: 0, letters: 0, alnum: 0, ty: 0, parts: 0, all_number: true };
+            let key = if we == t.end { tkey } else { Key::new(&bytes[ws..we]) };
+            let (id, info) = match cache.entry(key) {
+                std::collections::hash_map::Entry::Occupied(e) => *e.get(),
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    let mut info = WordInfo { syl: 0, stem: 0, letters: 0, alnum: 0, parts: 0, all_number: true };
                     for (k, &n) in toks.iter().enumerate().take(j).skip(i) {
-                        let ns = &text[n.start..n.end];
                         if n.kind == TokKind::Punct {
                             continue;
                         }
-                        let p = measure(ns, n.kind, &mut scratch);
+                        let p = measure(&text[n.start..n.end], n.kind, &mut scratch);
                         info.letters += p.letters;
                         info.alnum += p.alnum;
-                        if k > i && is_clitic_tok(&n, ns) {
+                        if k > i && is_clitic_tok(&n, &bytes[n.start..n.end]) {
                             continue;
                         }
                         info.syl += p.syllables;
@@ -814,12 +1098,13 @@ pub fn compute<'a>(doc: &Doc<'a>) -> (Stats, Vec<Sentence>) {
                         info.all_number &= n.kind == TokKind::Number;
                     }
                     info.syl = info.syl.max(1);
-                    info.ty = lex.type_of(key, info.all_number, info.letters);
-                    cache.insert(key, info);
-                    info
+                    *v.insert((words.add_form(&text[ws..we], &key, ws, info), info))
                 }
             };
-            let capital = s.chars().next().is_some_and(|c| c.is_uppercase());
+            let capital = match tkey.bytes.first() {
+                Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => text[t.start..t.end].chars().next().is_some_and(|c| c.is_uppercase()),
+            };
             tot.words += 1;
             tot.syllables += info.syl as usize;
             tot.word_letters += info.letters as usize;
@@ -833,7 +1118,7 @@ pub fn compute<'a>(doc: &Doc<'a>) -> (Stats, Vec<Sentence>) {
             }
             s_words += 1;
             s_syll += info.syl as usize;
-            lex.push(info.ty, ws);
+            words.push(id, ws);
             first_word = false;
             i = j;
         }
@@ -854,6 +1139,7 @@ pub fn compute<'a>(doc: &Doc<'a>) -> (Stats, Vec<Sentence>) {
         sentences.push(Sentence { start: seg.start, end: seg.end, words: s_words, grade: finite(grade), difficulty });
     }
 
+    let (ntypes, keywords) = words.finish(10);
     let w = tot.words as f64;
     let s = sentences_with_words as f64;
     let y = tot.syllables as f64;
@@ -875,10 +1161,10 @@ pub fn compute<'a>(doc: &Doc<'a>) -> (Stats, Vec<Sentence>) {
         let s100 = s / w * 100.0;
         st.coleman_liau = finite(0.0588 * l - 0.296 * s100 - 15.8);
         st.ari = finite(4.71 * tot.word_alnum as f64 / w + 0.5 * wps - 21.43);
-        st.type_token_ratio = finite(div(lex.types.len() as f64, w));
-        st.mtld = finite(mtld(&lex.seq, lex.types.len()));
+        st.type_token_ratio = finite(div(ntypes as f64, w));
+        st.mtld = finite(mtld(&words.seq, ntypes));
     }
-    st.keywords = lex.keywords(10);
+    st.keywords = keywords;
     (st, sentences)
 }
 
@@ -911,6 +1197,52 @@ mod tests {
                 t.chars().filter(|c| c.is_alphabetic()).count(),
             );
             assert_eq!(char_counts(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn char_counts_match_chars_across_blocks() {
+        let mixed = "The U.S. envoy\tmet Zoë in Ωmega city\u{a0}on 1,200 days — 日本 😀\u{2029}\r\n";
+        for n in [1, 2, 3, 7, 31, 32, 33, 100] {
+            let t = mixed.repeat(n);
+            for cut in [0, 1, 5, 31, 32, 33] {
+                let Some(t) = t.get(cut..) else { continue };
+                let want = (
+                    t.chars().count(),
+                    t.chars().filter(|c| !c.is_whitespace()).count(),
+                    t.chars().filter(|c| c.is_alphabetic()).count(),
+                );
+                assert_eq!(char_counts(t), want, "{n} {cut}");
+            }
+        }
+    }
+
+    #[test]
+    fn keys_compare_by_bytes() {
+        let words = [
+            "", "a", "b", "ab", "ba", "aa", "abc", "acb", "abcd", "abce", "abcde", "abdde", "abcdefg", "abcdefgh",
+            "abcdefgi", "bbcdefgh", "abcdefghijklmnop", "abcdefghijklmnoq", "abcdefghijklmnopq", "abcdefghijklmnopr",
+            "bbcdefghijklmnopq", "abcdefghXjklmnopq", "naïve", "日本", "Zoë",
+        ];
+        use std::hash::{BuildHasher, Hash, Hasher};
+        let h = |k: &Key| {
+            let mut x = BuildHasherDefault::<KeyHasher>::default().build_hasher();
+            k.hash(&mut x);
+            x.finish()
+        };
+        for a in words {
+            for b in words {
+                let (ka, kb) = (Key::new(a.as_bytes()), Key::new(b.as_bytes()));
+                assert_eq!(ka == kb, a == b, "{a:?} {b:?}");
+                if a == b {
+                    assert_eq!(h(&ka), h(&kb));
+                }
+            }
+            assert_eq!(Key::new(a.as_bytes()).is_ascii(), a.is_ascii(), "{a:?}");
+            for w in [a.to_string(), a.to_uppercase(), format!("{a}Z"), format!("@[{a}`{{")] {
+                let want = !w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii());
+                assert_eq!(Key::new(w.as_bytes()).is_lower_ascii(), want, "{w:?}");
+            }
         }
     }
 
@@ -1096,6 +1428,7 @@ mod tests {
     #[test]
     fn mtld_values() {
         // All distinct: no factor; MTLD = number of words.
+        let mtld = |ids: &[u32], n| mtld(&ids.iter().map(|&t| (t, 0)).collect::<Vec<_>>(), n);
         assert!((mtld(&[0, 1, 2, 3], 4) - 4.0).abs() < 1e-9);
         // "a a a a": forward TTR 1, 0.5 → factor at token 2, again at 4: 2 factors → 4/2 = 2.
         assert!((mtld(&[0, 0, 0, 0], 1) - 2.0).abs() < 1e-9);
