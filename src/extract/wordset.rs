@@ -5,7 +5,7 @@
 //! own words, so a lookup of any input word costs at most one probe sequence of a small fixed table
 //! whatever its hash: a cheap multiplicative hash (FxHash, as in rustc) is safe.
 //!
-//! [`FxMap`] uses the same hash for maps keyed by input words (stats, grouping): SipHash cost more
+//! [`FxMap`] uses the same hash for maps keyed by input words or offsets (quotes, numbers): SipHash cost more
 //! than the rest of those stages' per-word work. FxHash is not keyed, so crafted input could make
 //! keys collide; the input is the user's own article, analyzed on the user's own machine.
 
