@@ -478,27 +478,37 @@ pub fn segment(text: &str) -> Doc<'_> {
     let mut ti = 0;
     for &(ps, pe) in &paras {
         let first = ti;
-        while ti < tokens.len() && tokens[ti].start < pe {
-            ti += 1;
-        }
+        // Tokens are in text order: those of this paragraph start before its end.
+        ti += tokens[ti..].partition_point(|t| t.start < pe);
         if first == ti {
             continue;
         }
         paragraphs.push(Segment { start: ps, end: pe, tokens: first..ti });
         // Sentences within the paragraph.
+        let toks = &tokens[..ti];
         let mut s0 = first;
         let mut k = first;
         while k < ti {
-            let t = tokens[k];
+            let t = toks[k];
             // Tokens are never empty; most end in an ASCII byte, which alone tells a terminator.
-            let last = bytes[t.end - 1];
+            let last = bytes.get(t.end.wrapping_sub(1)).copied().unwrap_or(b' ');
             let terminal = if last.is_ascii() {
                 matches!(last, b'.' | b'!' | b'?')
             } else {
                 ends_with_terminal(&text[t.start..t.end])
             };
+            let line_ends = toks.get(k + 1).is_some_and(|n| n.newline_before);
+            if !terminal && !line_ends {
+                // Most tokens: no sentence break after them (only the 400-token cut below).
+                k += 1;
+                if k - s0 >= 400 {
+                    sentences.push(Segment { start: toks[s0].start, end: toks[k - 1].end, tokens: s0..k });
+                    s0 = k;
+                }
+                continue;
+            }
             let mut cut: Option<usize> = None; // last token index of the sentence
-            if k + 1 < ti && tokens[k + 1].newline_before {
+            if line_ends {
                 // A line break ends a sentence unless the next line starts in lower case.
                 let nx = &text[tokens[k + 1].start..tokens[k + 1].end];
                 let lower = nx.chars().next().is_some_and(|c| c.is_lowercase());

@@ -328,32 +328,45 @@ fn closes_after_digit(after: &str) -> bool {
 /// offset, character), in order.
 ///
 /// Only four bytes can start one: `"`, `'`, and the lead bytes 0xC2 (`«` `»`) and 0xE2 (the
-/// others, U+2018…U+203A). The text is tested 16 bytes at a time for any of them (a loop the
-/// compiler turns into vector compares), and characters are decoded only at those bytes.
-/// A lead byte (ASCII or the first of a sequence) is never a continuation byte: each is a boundary.
+/// others, U+2018…U+203A). The text is tested eight bytes at a time for any of them, and
+/// characters are decoded only at those bytes. A lead byte (ASCII or the first of a sequence) is
+/// never a continuation byte: each is a boundary.
 fn find_marks(s: &str, out: &mut Vec<(usize, char)>) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    /// Nonzero when some byte lane of `v` is zero (the classic test: a borrow can only mark
+    /// lanes above a zero lane, so "any" is exact).
     #[inline(always)]
-    fn is_lead(b: u8) -> bool {
-        (b == b'"') | (b == b'\'') | (b == 0xC2) | (b == 0xE2)
+    fn has_zero_lane(v: u64) -> u64 {
+        v.wrapping_sub(ONES) & !v & (ONES * 0x80)
     }
     let bytes = s.as_bytes();
     let mut check = |from: usize, chunk: &[u8]| {
         for (k, &b) in chunk.iter().enumerate() {
-            if is_lead(b) {
-                let i = from + k;
-                if let Some(c) = s.get(i..).and_then(|r| r.chars().next()).filter(|&c| is_quote_char(c)) {
-                    out.push((i, c));
+            let i = from + k;
+            match b {
+                b'"' => out.push((i, '"')),
+                b'\'' => out.push((i, '\'')),
+                0xC2 | 0xE2 => {
+                    if let Some(c) = s.get(i..).and_then(|r| r.chars().next()).filter(|&c| is_quote_char(c)) {
+                        out.push((i, c));
+                    }
                 }
+                _ => {}
             }
         }
     };
-    let mut chunks = bytes.chunks_exact(16);
+    let mut chunks = bytes.chunks_exact(8);
     let mut from = 0;
     for chunk in &mut chunks {
-        if chunk.iter().fold(false, |any, &b| any | is_lead(b)) {
+        let x = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        // `"` (0x22), `'` (0x27), and 0xC2 or 0xE2 (equal once bit 5 is cleared).
+        let any = has_zero_lane(x ^ (ONES * 0x22))
+            | has_zero_lane(x ^ (ONES * 0x27))
+            | has_zero_lane((x & (ONES * 0xDF)) ^ (ONES * 0xC2));
+        if any != 0 {
             check(from, chunk);
         }
-        from += 16;
+        from += 8;
     }
     check(from, chunks.remainder());
 }
@@ -1252,7 +1265,7 @@ mod tests {
 
     #[test]
     fn marks_finds_what_char_indices_finds() {
-        let short = "a \"b\" “c” ‘d’ «e» ‹f› it's 5'' x\u{2014}y ü€ „g“ ÂâÂ«";
+        let short = "a \"b\" “c” ‘d’ «e» ‹f› it's 5'' x\u{2014}y ü€ „g“ ÂâÂ« \u{a0}\u{2009}’";
         // Also longer than a 16-byte chunk, with marks at every offset within one.
         let long = (0..40).map(|k| format!("{}{}", "x".repeat(k % 17), &short[k % 7..])).collect::<String>();
         for t in [short, &long, "", "\"", "ab«"] {
