@@ -123,14 +123,18 @@ fn is_terminal(c: char) -> bool {
 }
 
 /// Lower-case clitics split off a word after an apostrophe ("Pakistan's" → "Pakistan" "'s").
+/// (The lower-case form of the first four letters or digits; no clitic is longer than two.)
 fn is_clitic(rest: &str) -> bool {
-    let lower_word: String = rest
-        .chars()
-        .take_while(|c| c.is_alphanumeric())
-        .take(4)
-        .flat_map(|c| c.to_lowercase())
-        .collect();
-    matches!(lower_word.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m")
+    let mut lower = ['\0'; 2];
+    let mut n = 0;
+    for c in rest.chars().take_while(|c| c.is_alphanumeric()).take(4).flat_map(char::to_lowercase) {
+        if n == lower.len() {
+            return false;
+        }
+        lower[n] = c;
+        n += 1;
+    }
+    matches!(lower[..n], ['s'] | ['r', 'e'] | ['v', 'e'] | ['l', 'l'] | ['d'] | ['m'])
 }
 
 /// The character starting at byte `i`, if `i` is a character boundary inside `text`.
@@ -143,42 +147,53 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 }
 
 /// Splits `text` into tokens.
+///
+/// ASCII bytes are classified directly; characters are decoded only at non-ASCII bytes.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    // About one token per 4.8 bytes of news text: this rarely has to grow.
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
     let mut i = 0;
     let mut space_before = true;
     let mut newline_before = false;
-    while i < text.len() {
-        // Fast path: a plain space.
-        if bytes[i] == b' ' {
-            space_before = true;
-            i += 1;
-            continue;
-        }
-        let c = match char_at(text, i) {
-            Some(c) => c,
-            None => break,
-        };
-        let clen = c.len_utf8();
-        if c.is_whitespace() || c.is_control() || is_invisible(c) {
-            space_before = true;
-            if c == '\n' || c == '\r' || c == '\u{2029}' || c == '\u{2028}' {
-                newline_before = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, clen) = if b.is_ascii() {
+            // ASCII white space and control characters: all of 0x00..=0x20, and 0x7F.
+            if b <= b' ' || b == 0x7F {
+                space_before = true;
+                if b == b'\n' || b == b'\r' {
+                    newline_before = true;
+                }
+                i += 1;
+                continue;
             }
-            i += clen;
-            continue;
-        }
+            (b as char, 1)
+        } else {
+            let Some(c) = char_at(text, i) else { break };
+            if c.is_whitespace() || c.is_control() || is_invisible(c) {
+                space_before = true;
+                if c == '\u{2029}' || c == '\u{2028}' {
+                    newline_before = true;
+                }
+                i += c.len_utf8();
+                continue;
+            }
+            (c, c.len_utf8())
+        };
         let start = i;
         let kind;
         if c.is_alphanumeric() {
             kind = if c.is_ascii_digit() { TokKind::Number } else { TokKind::Word };
             i += clen;
             loop {
-                // Fast path: ASCII letters and digits continue the token.
-                if bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                    i += 1;
-                    continue;
+                // Fast path: ASCII letters and digits continue the token...
+                i += ascii_alnum_run(&bytes[i..]);
+                match bytes.get(i) {
+                    // ...and other ASCII ends it, but for the three handled below.
+                    Some(&b) if b.is_ascii() && !matches!(b, b',' | b'.' | b'\'') => break,
+                    None => break,
+                    _ => {}
                 }
                 let Some(d) = char_at(text, i) else { break };
                 if d.is_alphanumeric() || is_mark(d) {
@@ -249,6 +264,35 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         newline_before = false;
     }
     tokens
+}
+
+/// The number of ASCII letters and digits that `bytes` starts with.
+///
+/// Tests eight bytes at a time: in each byte lane (high bit cleared so no carry crosses lanes),
+/// adding `0x80 - lo` sets the lane's high bit when the byte is at least `lo`, and adding
+/// `0x7F - hi` sets it when the byte is above `hi`. The first lane that is neither a digit nor
+/// (with bit 5 set, the lower case) a letter, nor ASCII at all, ends the run.
+fn ascii_alnum_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    /// High bit of each lane set when the lane (below 0x80) is in `lo..=hi`.
+    #[inline(always)]
+    fn in_range(v: u64, lo: u8, hi: u8) -> u64 {
+        (v + ONES * (0x80 - lo) as u64) & !(v + ONES * (0x7F - hi) as u64) & HIGH
+    }
+    let mut n = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        let v = x & !HIGH;
+        let ok = (in_range(v, b'0', b'9') | in_range(v | ONES * 0x20, b'a', b'z')) & !x;
+        let bad = !ok & HIGH;
+        if bad != 0 {
+            return n + (bad.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + chunks.remainder().iter().take_while(|b| b.is_ascii_alphanumeric()).count()
 }
 
 /// Zero-width and format characters that are not word material.
@@ -369,7 +413,7 @@ fn breaks_after(text: &str, tokens: &[Token], i: usize) -> bool {
 }
 
 fn ends_with_terminal(s: &str) -> bool {
-    s.chars().last().is_some_and(is_terminal)
+    s.chars().next_back().is_some_and(is_terminal)
 }
 
 /// Splits into paragraphs: on blank lines when the text has any, else on line breaks.
@@ -424,6 +468,7 @@ fn paragraph_ranges(text: &str) -> Vec<(usize, usize)> {
 
 /// Segments `text` into tokens, sentences and paragraphs.
 pub fn segment(text: &str) -> Doc<'_> {
+    let bytes = text.as_bytes();
     let mut tokens = tokenize(text);
     // The capacity was a guess: give back what is left over (tokens live through the whole analysis).
     tokens.shrink_to_fit();
@@ -433,29 +478,45 @@ pub fn segment(text: &str) -> Doc<'_> {
     let mut ti = 0;
     for &(ps, pe) in &paras {
         let first = ti;
-        while ti < tokens.len() && tokens[ti].start < pe {
-            ti += 1;
-        }
+        // Tokens are in text order: those of this paragraph start before its end.
+        ti += tokens[ti..].partition_point(|t| t.start < pe);
         if first == ti {
             continue;
         }
         paragraphs.push(Segment { start: ps, end: pe, tokens: first..ti });
         // Sentences within the paragraph.
+        let toks = &tokens[..ti];
         let mut s0 = first;
         let mut k = first;
         while k < ti {
-            let t = tokens[k];
-            let s = &text[t.start..t.end];
+            let t = toks[k];
+            // Tokens are never empty; most end in an ASCII byte, which alone tells a terminator.
+            let last = bytes.get(t.end.wrapping_sub(1)).copied().unwrap_or(b' ');
+            let terminal = if last.is_ascii() {
+                matches!(last, b'.' | b'!' | b'?')
+            } else {
+                ends_with_terminal(&text[t.start..t.end])
+            };
+            let line_ends = toks.get(k + 1).is_some_and(|n| n.newline_before);
+            if !terminal && !line_ends {
+                // Most tokens: no sentence break after them (only the 400-token cut below).
+                k += 1;
+                if k - s0 >= 400 {
+                    sentences.push(Segment { start: toks[s0].start, end: toks[k - 1].end, tokens: s0..k });
+                    s0 = k;
+                }
+                continue;
+            }
             let mut cut: Option<usize> = None; // last token index of the sentence
-            if k + 1 < ti && tokens[k + 1].newline_before {
+            if line_ends {
                 // A line break ends a sentence unless the next line starts in lower case.
                 let nx = &text[tokens[k + 1].start..tokens[k + 1].end];
                 let lower = nx.chars().next().is_some_and(|c| c.is_lowercase());
-                if !lower || ends_with_terminal(s) {
+                if !lower || terminal {
                     cut = Some(k);
                 }
             }
-            if cut.is_none() && (ends_with_terminal(s) && (t.kind == TokKind::Punct || s.ends_with('.'))) {
+            if cut.is_none() && terminal && (t.kind == TokKind::Punct || last == b'.') {
                 if breaks_after(text, &tokens[..ti], k) {
                     // Swallow closing quotes/brackets attached to the terminator.
                     let mut e = k;
@@ -577,6 +638,31 @@ fn paragraph_ranges_ref(text: &str) -> Vec<(usize, usize)> {
         let want: Vec<Option<char>> = (0..=t.len() + 1).map(|i| t.get(i..).and_then(|s| s.chars().next())).collect();
         let got: Vec<Option<char>> = (0..=t.len() + 1).map(|i| char_at(t, i)).collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn ascii_alnum_run_matches_bytewise() {
+        let alphabet: Vec<u8> = (0u8..=255).collect();
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        for len in 0..40 {
+            for _ in 0..300 {
+                let bytes: Vec<u8> = (0..len)
+                    .map(|_| {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 7;
+                        seed ^= seed << 17;
+                        // Mostly letters and digits, so that runs are long.
+                        if seed % 4 == 0 { alphabet[(seed >> 8) as usize % 256] } else { b"aZ09mz/@[`{:"[(seed >> 8) as usize % 12] }
+                    })
+                    .collect();
+                let want = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                assert_eq!(ascii_alnum_run(&bytes), want, "{bytes:?}");
+            }
+        }
+        for b in 0u8..=255 {
+            let bytes = [b'a', b'1', b'Z', b'z', b'0', b'9', b'A', b, b'x'];
+            assert_eq!(ascii_alnum_run(&bytes), 7 + b.is_ascii_alphanumeric() as usize + b.is_ascii_alphanumeric() as usize);
+        }
     }
 
     #[test]

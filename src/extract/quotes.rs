@@ -53,21 +53,29 @@ use crate::model::{Kind, QuoteRole, Span, Speaker};
 use crate::text::{Doc, TokKind};
 
 /// Finds quotations; `names` are the name spans, used to find speakers.
+// Not inlined into the pipeline: one call per text, and profiles keep showing this stage's cost.
+#[inline(never)]
 pub fn extract(doc: &Doc, names: &[Span]) -> Vec<Span> {
     let text = doc.text;
     let mut kept: Vec<Cand> = Vec::new();
     let mut cands: Vec<Cand> = Vec::new();
+    let mut found: Vec<(usize, char)> = Vec::new();
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         let Some(para) = text.get(p.start..p.end) else { continue };
+        found.clear();
+        find_marks(para, &mut found);
+        if found.is_empty() {
+            continue; // no quotation mark: no candidate
+        }
         let next_first = doc
             .paragraphs
             .get(pi + 1)
             .and_then(|n| text.get(n.start..n.end))
             .and_then(|s| s.chars().next());
         cands.clear();
-        scan_double(para, p.start, pi, matches!(next_first, Some('“' | '„' | '"')), &mut cands);
-        scan_guillemets(para, p.start, pi, next_first == Some('«'), &mut cands);
-        scan_single(para, p.start, pi, &mut cands);
+        scan_double(para, &found, p.start, pi, matches!(next_first, Some('“' | '„' | '"')), &mut cands);
+        scan_guillemets(para, &found, p.start, pi, next_first == Some('«'), &mut cands);
+        scan_single(para, &found, p.start, pi, &mut cands);
         cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.fam.cmp(&b.fam)));
         let first_of_para = kept.len();
         for c in cands.drain(..) {
@@ -240,11 +248,11 @@ struct Open {
     german: bool,
 }
 
-/// Double quotes: curly and straight. See the module docs.
-fn scan_double(para: &str, base: usize, pi: usize, cont: bool, out: &mut Vec<Cand>) {
+/// Double quotes: curly and straight, among the marks `found` in `para`. See the module docs.
+fn scan_double(para: &str, found: &[(usize, char)], base: usize, pi: usize, cont: bool, out: &mut Vec<Cand>) {
     let mut outer: Option<Open> = None;
     let mut inner = false;
-    for (i, c) in marks(para, &['“', '„', '”', '"']) {
+    for (i, c) in marks(found, &['“', '„', '”', '"']) {
         let prev = para[..i].chars().next_back();
         let end = i + c.len_utf8();
         let after = &para[end..];
@@ -316,19 +324,56 @@ fn closes_after_digit(after: &str) -> bool {
     }
 }
 
-/// The occurrences of the characters `wanted` in `s`, as (byte offset, character), in order.
-/// Looks only at the bytes that can start one of them, without decoding the rest of the text.
-fn marks<'s>(s: &'s str, wanted: &'static [char]) -> impl Iterator<Item = (usize, char)> + 's {
-    let mut lead = [false; 256];
-    for c in wanted {
-        let mut buf = [0u8; 4];
-        lead[c.encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
+/// Appends to `out` every quotation mark in `s` (the characters of [`is_quote_char`]), as (byte
+/// offset, character), in order.
+///
+/// Only four bytes can start one: `"`, `'`, and the lead bytes 0xC2 (`«` `»`) and 0xE2 (the
+/// others, U+2018…U+203A). The text is tested eight bytes at a time for any of them, and
+/// characters are decoded only at those bytes. A lead byte (ASCII or the first of a sequence) is
+/// never a continuation byte: each is a boundary.
+fn find_marks(s: &str, out: &mut Vec<(usize, char)>) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    /// Nonzero when some byte lane of `v` is zero (the classic test: a borrow can only mark
+    /// lanes above a zero lane, so "any" is exact).
+    #[inline(always)]
+    fn has_zero_lane(v: u64) -> u64 {
+        v.wrapping_sub(ONES) & !v & (ONES * 0x80)
     }
-    // A lead byte (ASCII or the first of a sequence) is never a continuation byte: `i` is a boundary.
-    s.bytes()
-        .enumerate()
-        .filter(move |&(_, b)| lead[b as usize])
-        .filter_map(move |(i, _)| s[i..].chars().next().filter(|c| wanted.contains(c)).map(|c| (i, c)))
+    let bytes = s.as_bytes();
+    let mut check = |from: usize, chunk: &[u8]| {
+        for (k, &b) in chunk.iter().enumerate() {
+            let i = from + k;
+            match b {
+                b'"' => out.push((i, '"')),
+                b'\'' => out.push((i, '\'')),
+                0xC2 | 0xE2 => {
+                    if let Some(c) = s.get(i..).and_then(|r| r.chars().next()).filter(|&c| is_quote_char(c)) {
+                        out.push((i, c));
+                    }
+                }
+                _ => {}
+            }
+        }
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut from = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        // `"` (0x22), `'` (0x27), and 0xC2 or 0xE2 (equal once bit 5 is cleared).
+        let any = has_zero_lane(x ^ (ONES * 0x22))
+            | has_zero_lane(x ^ (ONES * 0x27))
+            | has_zero_lane((x & (ONES * 0xDF)) ^ (ONES * 0xC2));
+        if any != 0 {
+            check(from, chunk);
+        }
+        from += 8;
+    }
+    check(from, chunks.remainder());
+}
+
+/// The marks of `found` that are among `wanted`.
+fn marks<'f>(found: &'f [(usize, char)], wanted: &'static [char]) -> impl Iterator<Item = (usize, char)> + 'f {
+    found.iter().copied().filter(move |(_, c)| wanted.contains(c))
 }
 
 /// Characters after which a mark is at the start of a word (opening position).
@@ -337,9 +382,9 @@ fn is_open_punct(c: char) -> bool {
 }
 
 /// Guillemets «…».
-fn scan_guillemets(para: &str, base: usize, pi: usize, cont: bool, out: &mut Vec<Cand>) {
+fn scan_guillemets(para: &str, found: &[(usize, char)], base: usize, pi: usize, cont: bool, out: &mut Vec<Cand>) {
     let mut open: Option<(usize, usize)> = None;
-    for (i, c) in marks(para, &['«', '»']) {
+    for (i, c) in marks(found, &['«', '»']) {
         match c {
             '«' => open = Some((i, i + c.len_utf8())),
             '»' => {
@@ -387,10 +432,10 @@ fn is_elision(after: &str, mark: char) -> bool {
 }
 
 /// Single quotes ‘…’, '…', ‹…›. See the module docs.
-fn scan_single(para: &str, base: usize, pi: usize, out: &mut Vec<Cand>) {
+fn scan_single(para: &str, found: &[(usize, char)], base: usize, pi: usize, out: &mut Vec<Cand>) {
     let mut open: Option<(usize, usize)> = None;
     let mut weak: Option<(usize, usize)> = None;
-    for (i, c) in marks(para, &['‘', '’', '\'', '‹', '›']) {
+    for (i, c) in marks(found, &['‘', '’', '\'', '‹', '›']) {
         let prev = para[..i].chars().next_back();
         let end = i + c.len_utf8();
         let after = &para[end..];
@@ -614,8 +659,9 @@ struct Ctx<'d, 'a> {
 
 impl<'d, 'a> Ctx<'d, 'a> {
     fn new(doc: &'d Doc<'a>, names: &[Span]) -> Self {
-        let mut by_start = FxMap::default();
-        let mut by_end = FxMap::default();
+        let n = names.iter().filter(|s| matches!(s.kind, Kind::Person | Kind::Organization)).count();
+        let mut by_start = FxMap::with_capacity_and_hasher(n, Default::default());
+        let mut by_end = FxMap::with_capacity_and_hasher(n, Default::default());
         for s in names {
             if !matches!(s.kind, Kind::Person | Kind::Organization)
                 || s.start >= s.end
@@ -1219,10 +1265,18 @@ mod tests {
 
     #[test]
     fn marks_finds_what_char_indices_finds() {
-        let t = "a \"b\" “c” ‘d’ «e» ‹f› it's 5'' x\u{2014}y ü€";
-        for wanted in [&['“', '„', '”', '"'][..], &['«', '»'], &['‘', '’', '\'', '‹', '›']] {
-            let want: Vec<(usize, char)> = t.char_indices().filter(|(_, c)| wanted.contains(c)).collect();
-            assert_eq!(marks(t, wanted).collect::<Vec<_>>(), want);
+        let short = "a \"b\" “c” ‘d’ «e» ‹f› it's 5'' x\u{2014}y ü€ „g“ ÂâÂ« \u{a0}\u{2009}’";
+        // Also longer than a 16-byte chunk, with marks at every offset within one.
+        let long = (0..40).map(|k| format!("{}{}", "x".repeat(k % 17), &short[k % 7..])).collect::<String>();
+        for t in [short, &long, "", "\"", "ab«"] {
+            let mut found = Vec::new();
+            find_marks(t, &mut found);
+            let all: Vec<(usize, char)> = t.char_indices().filter(|&(_, c)| is_quote_char(c)).collect();
+            assert_eq!(found, all);
+            for wanted in [&['“', '„', '”', '"'][..], &['«', '»'], &['‘', '’', '\'', '‹', '›']] {
+                let want: Vec<(usize, char)> = t.char_indices().filter(|(_, c)| wanted.contains(c)).collect();
+                assert_eq!(marks(&found, wanted).collect::<Vec<_>>(), want);
+            }
         }
     }
 
