@@ -51,7 +51,7 @@ use std::sync::LazyLock;
 
 use crate::extract::wordset::{WordMap, WordSet};
 use crate::model::{Difficulty, Keyword, Sentence, Stats};
-use crate::text::{Doc, TokKind, Token};
+use crate::text::{push_lower, Doc, TokKind, Token};
 
 /// English stopwords skipped by the keyword list (lower case, ASCII apostrophes).
 const STOPWORDS: &[&str] = &[
@@ -564,20 +564,7 @@ impl<'a> Words<'a> {
             (start, start + s.len(), false)
         } else {
             let lo = self.arena.len();
-            if s.is_ascii() {
-                self.arena.push_str(s);
-                self.arena[lo..].make_ascii_lowercase();
-            } else {
-                for c in s.chars() {
-                    if c == '\u{2019}' {
-                        self.arena.push('\'');
-                    } else if c.is_ascii() {
-                        self.arena.push(c.to_ascii_lowercase());
-                    } else {
-                        self.arena.extend(c.to_lowercase());
-                    }
-                }
-            }
+            push_lower(&mut self.arena, s);
             (lo, self.arena.len(), true)
         };
         self.forms.push(Form { info, lo: lo as u32, hi: hi as u32, in_arena });

@@ -146,6 +146,26 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
+/// Appends the lower-case form of a token to `out`, as the word lists are keyed: ASCII lower-cased
+/// in place, the right single quotation mark (’) as an apostrophe, other characters by Unicode.
+pub(crate) fn push_lower(out: &mut String, tok: &str) {
+    if tok.is_ascii() {
+        let a = out.len();
+        out.push_str(tok);
+        out[a..].make_ascii_lowercase();
+        return;
+    }
+    for c in tok.chars() {
+        if c == '\u{2019}' {
+            out.push('\'');
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
 /// Splits `text` into tokens.
 ///
 /// ASCII bytes are classified directly; characters are decoded only at non-ASCII bytes.

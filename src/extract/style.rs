@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 
 use crate::extract::wordset::{WordMap, WordSet};
 use crate::model::{Kind, Span};
-use crate::text::{Doc, TokKind};
+use crate::text::{push_lower, Doc, TokKind};
 
 const BE_FORMS: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "am", "'re", "'m", "isn't", "aren't", "wasn't",
@@ -166,22 +166,7 @@ impl Lower {
         self.base = r.start;
         for k in r {
             let a = self.arena.len();
-            let tok = doc.tok(k);
-            if tok.is_ascii() {
-                self.arena.push_str(tok);
-                self.arena[a..].make_ascii_lowercase();
-                self.ranges.push((a, self.arena.len()));
-                continue;
-            }
-            for c in tok.chars() {
-                if c == '\u{2019}' {
-                    self.arena.push('\'');
-                } else if c.is_ascii() {
-                    self.arena.push(c.to_ascii_lowercase());
-                } else {
-                    self.arena.extend(c.to_lowercase());
-                }
-            }
+            push_lower(&mut self.arena, doc.tok(k));
             self.ranges.push((a, self.arena.len()));
         }
     }
