@@ -1221,7 +1221,6 @@ fn fast_exp(x: f32) -> f32 {
     f32::from_bits(((i + 127) << 23) as u32) * p
 }
 
-
 /// Posterior tag marginals (forward-backward over scores / temperature) of tokens `lo..hi`, left in
 /// `d.alpha`.
 ///
