@@ -49,7 +49,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use crate::extract::wordset::{WordMap, WordSet};
+use crate::extract::wordset::{fx, EdgeFilter, WordMap, WordSet};
 use crate::model::{Difficulty, Keyword, Sentence, Stats};
 use crate::text::{push_lower, Doc, TokKind, Token};
 
@@ -105,31 +105,22 @@ const SYLLABLE_EXCEPTIONS: &[(&str, u32)] = &[
     ("the", 1), ("real", 1), ("really", 2), ("ocean", 2), ("obey", 2), ("prayer", 1),
 ];
 
-/// The syllable exceptions, and per first byte and per last byte a bit `min(len, 31)` for each
-/// exception's length (rules out the lookup for most words with two loads).
+/// The syllable exceptions, and a prefilter that rules out the lookup for most words.
 struct Exceptions {
     map: WordMap<u32>,
-    first: [u32; 256],
-    last: [u32; 256],
+    filter: EdgeFilter,
 }
 
-static SYL_EXC: LazyLock<Exceptions> = LazyLock::new(|| {
-    let (mut first, mut last) = ([0u32; 256], [0u32; 256]);
-    for (w, _) in SYLLABLE_EXCEPTIONS {
-        let (b, bit) = (w.as_bytes(), 1 << w.len().min(31));
-        first[b[0] as usize] |= bit;
-        last[b[b.len() - 1] as usize] |= bit;
-    }
-    Exceptions { map: SYLLABLE_EXCEPTIONS.iter().copied().collect(), first, last }
+static SYL_EXC: LazyLock<Exceptions> = LazyLock::new(|| Exceptions {
+    map: SYLLABLE_EXCEPTIONS.iter().copied().collect(),
+    filter: SYLLABLE_EXCEPTIONS.iter().map(|&(w, _)| w).collect(),
 });
 
 /// The listed syllable count of `w`, if it is an exception.
 #[inline]
 fn syllable_exception(w: &str) -> Option<u32> {
-    let b = w.as_bytes();
-    let (&f, &l) = (b.first()?, b.last()?);
     let exc = &*SYL_EXC;
-    if exc.first[f as usize] & exc.last[l as usize] & (1 << b.len().min(31)) == 0 {
+    if w.is_empty() || !exc.filter.may_contain(w) {
         return None;
     }
     exc.map.get(w).copied()
@@ -844,14 +835,6 @@ struct Key<'a> {
 
 /// The high bit of each byte.
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-/// FxHash's multiplier.
-const FX: u64 = 0x517c_c1b7_2722_0a95;
-
-#[inline]
-fn fx(h: u64, w: u64) -> u64 {
-    (h.rotate_left(5) ^ w).wrapping_mul(FX)
-}
-
 #[inline]
 fn le8(s: &[u8]) -> u64 {
     u64::from_le_bytes(s.try_into().unwrap_or([0; 8]))

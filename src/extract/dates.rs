@@ -64,7 +64,7 @@
 
 use std::sync::LazyLock;
 
-use crate::extract::wordset::WordSet;
+use crate::extract::wordset::{EdgeFilter, WordSet};
 use crate::model::{Kind, Span, Value};
 use crate::text::{Doc, TokKind, Token};
 
@@ -393,25 +393,16 @@ fn start_words() -> impl Iterator<Item = &'static str> {
 }
 static START_WORDS: LazyLock<WordSet> = LazyLock::new(|| start_words().collect());
 
-/// Start words, with and without a final period, by first and last byte (see [`start_slot`]):
-/// bit `len` (at most 31) set when one of that length has them.
-static START_FILTER: LazyLock<[u32; 1024]> = LazyLock::new(|| {
-    let mut t = [0u32; 1024];
+/// The start words, with and without a final period ("Feb", "Feb.").
+static START_FILTER: LazyLock<EdgeFilter> = LazyLock::new(|| {
+    let mut f: EdgeFilter = start_words().collect();
     for w in start_words() {
-        let b = w.as_bytes();
-        if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
-            t[start_slot(f, l)] |= 1 << b.len().min(31);
-            t[start_slot(f, b'.')] |= 1 << (b.len() + 1).min(31);
+        if let Some(&first) = w.as_bytes().first() {
+            f.insert_edges(first, b'.', w.len() + 1);
         }
     }
-    t
+    f
 });
-
-/// The [`START_FILTER`] slot of a word's first and last byte, ASCII case ignored (the low five bits
-/// of each: letters of either case share a slot; other bytes may share one with a letter).
-fn start_slot(first: u8, last: u8) -> usize {
-    ((first & 31) as usize) << 5 | (last & 31) as usize
-}
 
 /// "9th", "21st", "3RD": the number of a one- or two-digit ordinal written with digits.
 fn digit_ordinal(s: &str) -> Option<u32> {
@@ -795,10 +786,8 @@ impl<'d, 'a> Scanner<'d, 'a> {
         // Most tokens are ASCII and fail the first/last-letter and length table: no lower-casing,
         // no hashing.
         let s = self.tok(i);
-        if let (Some(&f), Some(&l)) = (s.as_bytes().first(), s.as_bytes().last()) {
-            if START_FILTER[start_slot(f, l)] & (1 << s.len().min(31)) == 0 && s.is_ascii() {
-                return false;
-            }
+        if !START_FILTER.may_contain(s) && s.is_ascii() {
+            return false;
         }
         let l = self.low(i);
         START_WORDS.contains(l) || (l.ends_with('.') && START_WORDS.contains(&l[..l.len() - 1]))

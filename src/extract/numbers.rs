@@ -22,7 +22,7 @@
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
-use crate::extract::wordset::{FxMap, WordSet as FixedSet};
+use crate::extract::wordset::{EdgeFilter, FxMap, WordSet as FixedSet};
 use crate::model::{Bound, Kind, Span, Value};
 use crate::text::{Doc, TokKind, Token};
 
@@ -199,26 +199,9 @@ fn starter_words() -> impl Iterator<Item = &'static str> {
 }
 static STARTERS: WordSet = LazyLock::new(|| starter_words().collect());
 
-/// Starter and number words by first and last byte (see [`start_slot`]): bit `len` set when one of
-/// that length (at most 16 bytes) has them. One load and a bit test reject almost every word
-/// token before it is lower-cased or hashed.
-static START_FILTER: LazyLock<[u32; 1024]> = LazyLock::new(|| {
-    let mut t = [0u32; 1024];
-    for w in starter_words().chain(number_words()) {
-        if let (Some(&f), Some(&l)) = (w.as_bytes().first(), w.as_bytes().last()) {
-            if w.len() <= 16 {
-                t[start_slot(f, l)] |= 1 << w.len();
-            }
-        }
-    }
-    t
-});
-
-/// The [`START_FILTER`] slot of a word's first and last byte, ASCII case ignored (the low five bits
-/// of each: letters of either case share a slot; other bytes may share one with a letter).
-fn start_slot(first: u8, last: u8) -> usize {
-    ((first & 31) as usize) << 5 | (last & 31) as usize
-}
+/// The starter and number words: rejects almost every word token before it is lower-cased or
+/// hashed.
+static START_FILTER: LazyLock<EdgeFilter> = LazyLock::new(|| starter_words().chain(number_words()).collect());
 
 fn in_set(set: &WordSet, w: &&str) -> bool {
     set.contains(*w)
@@ -1001,8 +984,8 @@ impl Cur<'_, '_, '_> {
         let mut prefix_only = false;
         if kind == TokKind::Word {
             let s = self.s(i);
-            let (f, l) = match (s.as_bytes().first(), s.as_bytes().last()) {
-                (Some(&f), Some(&l)) if f < 0x80 && s.len() <= 16 => (f, l),
+            let f = match s.as_bytes().first() {
+                Some(&f) if f < 0x80 && s.len() <= 16 => f,
                 _ => return Step::Skip(i + 1),
             };
             // The case-sensitive currency forms: "USD", "US$", "Rs." (all start upper-case).
@@ -1014,7 +997,7 @@ impl Cur<'_, '_, '_> {
             };
             // No starter or number word of this first and last letter and length: only a currency
             // form remains.
-            let listed = START_FILTER[start_slot(f, l)] & (1 << s.len()) != 0;
+            let listed = START_FILTER.may_contain(s);
             if !listed && !money() {
                 return Step::Skip(i + 1);
             }

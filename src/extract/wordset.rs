@@ -20,10 +20,16 @@ pub struct FxHasher {
 
 const K: u64 = 0x517c_c1b7_2722_0a95;
 
+/// One FxHash step: `h` with the word `w` mixed in.
+#[inline]
+pub(crate) fn fx(h: u64, w: u64) -> u64 {
+    (h.rotate_left(5) ^ w).wrapping_mul(K)
+}
+
 impl FxHasher {
     #[inline]
     fn add(&mut self, w: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(K);
+        self.hash = fx(self.hash, w);
     }
 }
 
@@ -139,6 +145,58 @@ impl Extend<&'static str> for WordSet {
         }
     }
 }
+/// A prefilter for a word list: per first and last byte of a word (the low five bits of each, so
+/// letters of either case share a slot, and other bytes may share one with a letter), a bit per
+/// length (lengths of 31 and more share bit 31). A word it rejects is in no list it was built
+/// from; one it passes still needs the exact lookup. One load and a bit test rule out most words
+/// before they are lower-cased or hashed.
+pub struct EdgeFilter([u32; 1024]);
+
+impl EdgeFilter {
+    #[inline]
+    fn slot(first: u8, last: u8) -> usize {
+        ((first & 31) as usize) << 5 | (last & 31) as usize
+    }
+
+    #[inline]
+    fn bit(len: usize) -> u32 {
+        1 << len.min(31)
+    }
+
+    /// Adds a word of `len` bytes with these first and last bytes.
+    pub fn insert_edges(&mut self, first: u8, last: u8, len: usize) {
+        self.0[Self::slot(first, last)] |= Self::bit(len);
+    }
+
+    /// Adds `w` (nothing for the empty word).
+    pub fn insert(&mut self, w: &str) {
+        let b = w.as_bytes();
+        if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+            self.insert_edges(f, l, b.len());
+        }
+    }
+
+    /// False when `w` is in no list this filter was built from (the empty word always passes).
+    #[inline]
+    pub fn may_contain(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&f), Some(&l)) => self.0[Self::slot(f, l)] & Self::bit(b.len()) != 0,
+            _ => true,
+        }
+    }
+}
+
+impl<'a> FromIterator<&'a str> for EdgeFilter {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(words: I) -> Self {
+        let mut f = EdgeFilter([0; 1024]);
+        for w in words {
+            f.insert(w);
+        }
+        f
+    }
+}
+
 /// A fixed map from the program's own words.
 pub type WordMap<V> = HashMap<&'static str, V, FxBuild>;
 /// A map with the FxHash hasher (for keys from the input: see the module notes).
@@ -147,6 +205,19 @@ pub type FxMap<K, V> = HashMap<K, V, FxBuild>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edge_filter_passes_every_word_it_holds() {
+        let words = ["feb", "September", "a", "dozen", "hundred", "us$", "internationalization-wise-long-word"];
+        let f: EdgeFilter = words.iter().copied().collect();
+        for w in words {
+            assert!(f.may_contain(w), "{w}");
+            assert!(f.may_contain(&w.to_ascii_uppercase()), "{w}: case is ignored");
+        }
+        // Same edges, other length; other edges, same length.
+        assert!(!f.may_contain("fb") && !f.may_contain("fxxxb") && !f.may_contain("dozes"));
+        assert!(f.may_contain(""), "the empty word is never ruled out");
+    }
 
     #[test]
     fn finds_members_only() {

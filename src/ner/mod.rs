@@ -423,16 +423,16 @@ impl Hasher for FxHasher {
         for c in bytes.chunks(8) {
             let mut b = [0u8; 8];
             b[..c.len()].copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.0 = crate::extract::wordset::fx(self.0, u64::from_le_bytes(b));
         }
     }
     #[inline]
     fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.0 = crate::extract::wordset::fx(self.0, i as u64);
     }
     #[inline]
     fn write_usize(&mut self, i: usize) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.0 = crate::extract::wordset::fx(self.0, i as u64);
     }
 }
 
