@@ -284,7 +284,25 @@ pub(crate) struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    #[inline(always)]
     pub fn varint(&mut self) -> Option<u64> {
+        // Away from the end, read a fixed window of 10 bytes (the longest varint): one bounds check,
+        // and the loop unrolls.
+        if let Some(w) = self.b.get(self.i..self.i + 10) {
+            let mut v = 0u64;
+            for (k, &x) in w.iter().enumerate() {
+                v |= ((x & 0x7f) as u64) << (7 * k);
+                if x & 0x80 == 0 {
+                    self.i += k + 1;
+                    return Some(v);
+                }
+            }
+            return None;
+        }
+        self.varint_long()
+    }
+    #[inline(never)]
+    fn varint_long(&mut self) -> Option<u64> {
         let mut v = 0u64;
         let mut shift = 0;
         loop {
@@ -300,6 +318,7 @@ impl Reader<'_> {
             }
         }
     }
+    #[inline]
     pub fn u8(&mut self) -> Option<u8> {
         let b = *self.b.get(self.i)?;
         self.i += 1;

@@ -215,11 +215,12 @@ pub struct Model {
     pub trans: Vec<f32>,
     /// Which hash buckets have a row (rows are stored in bucket order, so a bucket's row is its rank).
     pub buckets: BucketSet,
-    /// The non-zero weights of each row (2.8 of 21 tags on average; adding a zero changes nothing):
-    /// row `r` is `nz[nz_at[r]..nz_at[r + 1]]`, each `tag << 8 | code`, tags ascending, the code's
-    /// value in `table`.
-    pub nz_at: Vec<u32>,
-    pub nz: Vec<u16>,
+    /// Each row's tags that have a non-zero weight (bit `t`: tag `t`; 2.8 of 21 tags on average) and
+    /// where its codes start in `codes`: row `r`'s weights are the codes
+    /// `codes[rows[r].1..][..rows[r].0.count_ones()]`, in ascending tag order, each code's value in
+    /// `table`. Kept as the file stores them, so loading copies the codes instead of decoding each.
+    pub rows: Vec<(u32, u32)>,
+    pub codes: Vec<u8>,
 }
 
 impl Weights for Model {
@@ -232,11 +233,16 @@ impl Weights for Model {
     #[inline]
     fn add(&self, f: u32, acc: &mut [f32]) {
         let Some(r) = self.buckets.rank(f) else { return };
-        let (Some(&a), Some(&b)) = (self.nz_at.get(r), self.nz_at.get(r + 1)) else { return };
-        for &e in self.nz.get(a as usize..b as usize).unwrap_or(&[]) {
-            if let Some(x) = acc.get_mut((e >> 8) as usize) {
-                *x += self.table[(e & 0xff) as usize];
+        let Some(&(mut m, at)) = self.rows.get(r) else { return };
+        let codes = self.codes.get(at as usize..).unwrap_or(&[]);
+        let mut k = 0;
+        while m != 0 {
+            let t = m.trailing_zeros() as usize;
+            m &= m - 1;
+            if let (Some(x), Some(&code)) = (acc.get_mut(t), codes.get(k)) {
+                *x += self.table[code as usize];
             }
+            k += 1;
         }
     }
     fn trans(&self, from: usize, to: usize) -> f32 {
@@ -290,30 +296,21 @@ impl Model {
             buckets.insert(prev as u32);
         }
         buckets.finish();
-        let mut masks = Vec::with_capacity(n);
+        let mut rows = Vec::with_capacity(n);
+        let mut at = 0u32;
         for _ in 0..n {
-            masks.push(r.varint()?);
-        }
-        let mut nz_at = Vec::with_capacity(n + 1);
-        let mut nz = Vec::new();
-        for &m in &masks {
-            nz_at.push(nz.len() as u32);
-            // Only the set bits of the mask carry a weight (most rows have a few of `nt`).
-            let mut m = m;
-            while m != 0 {
-                let t = m.trailing_zeros() as usize;
-                m &= m - 1;
-                if t >= nt {
-                    return None;
-                }
-                let code = r.u8()?;
-                if table[code as usize] != 0.0 {
-                    nz.push((t as u16) << 8 | code as u16);
-                }
+            let m = r.varint()?;
+            // A tag past `nt` is malformed (and `nt` ≤ 21, so a mask fits 32 bits).
+            if m >> nt != 0 {
+                return None;
             }
+            rows.push((m as u32, at));
+            at += m.count_ones();
         }
-        nz_at.push(nz.len() as u32);
-        Some(Model { scheme, families, nt, table, temp, trans, buckets, nz_at, nz })
+        // One code byte per set bit of each mask, in row order; a zero code (weight 0) is never
+        // written, and one in a malformed file adds 0 (`table[0]`), which changes no score.
+        let codes = b.get(r.i..r.i + at as usize)?.to_vec();
+        Some(Model { scheme, families, nt, table, temp, trans, buckets, rows, codes })
     }
 
     /// Serializes: header, transitions, sorted buckets (delta varints), row masks, non-zero weights.
