@@ -3,7 +3,7 @@
 # Writes target/bench/{texts/,native.json,node.json,cold.json,memory.json,page.json,summary.json}
 # and prints the table. See bench/README.md for what each figure means.
 #   SHARED=../shared bash scripts/bench.sh
-# Env: BENCH_WWW (page directory, default www), BENCH_COLD_RUNS (5), BENCH_PAGE_LOADS (5),
+# Env: BENCH_WWW (page directory, default www), BENCH_COLD_RUNS (11), BENCH_PAGE_LOADS (5),
 #      BENCH_COMPROMISE_MAX_BYTES (1100000: larger texts are skipped for compromise).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,7 @@ WWW=${BENCH_WWW:-$ROOT/www}
 PKG=$WWW/pkg
 OUT=$ROOT/target/bench
 TEXTS=$OUT/texts
-COLD_RUNS=${BENCH_COLD_RUNS:-5}
+COLD_RUNS=${BENCH_COLD_RUNS:-11}
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

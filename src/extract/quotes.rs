@@ -249,6 +249,7 @@ struct Open {
 }
 
 /// Double quotes: curly and straight, among the marks `found` in `para`. See the module docs.
+#[inline(never)]
 fn scan_double(para: &str, found: &[(usize, char)], base: usize, pi: usize, cont: bool, out: &mut Vec<Cand>) {
     let mut outer: Option<Open> = None;
     let mut inner = false;
@@ -331,6 +332,7 @@ fn closes_after_digit(after: &str) -> bool {
 /// others, U+2018…U+203A). The text is tested eight bytes at a time for any of them, and
 /// characters are decoded only at those bytes. A lead byte (ASCII or the first of a sequence) is
 /// never a continuation byte: each is a boundary.
+#[inline(never)]
 fn find_marks(s: &str, out: &mut Vec<(usize, char)>) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     /// Nonzero when some byte lane of `v` is zero (the classic test: a borrow can only mark
@@ -382,6 +384,7 @@ fn is_open_punct(c: char) -> bool {
 }
 
 /// Guillemets «…».
+#[inline(never)]
 fn scan_guillemets(para: &str, found: &[(usize, char)], base: usize, pi: usize, cont: bool, out: &mut Vec<Cand>) {
     let mut open: Option<(usize, usize)> = None;
     for (i, c) in marks(found, &['«', '»']) {
@@ -432,6 +435,7 @@ fn is_elision(after: &str, mark: char) -> bool {
 }
 
 /// Single quotes ‘…’, '…', ‹…›. See the module docs.
+#[inline(never)]
 fn scan_single(para: &str, found: &[(usize, char)], base: usize, pi: usize, out: &mut Vec<Cand>) {
     let mut open: Option<(usize, usize)> = None;
     let mut weak: Option<(usize, usize)> = None;
@@ -658,6 +662,7 @@ struct Ctx<'d, 'a> {
 }
 
 impl<'d, 'a> Ctx<'d, 'a> {
+#[inline(never)]
     fn new(doc: &'d Doc<'a>, names: &[Span]) -> Self {
         let n = names.iter().filter(|s| matches!(s.kind, Kind::Person | Kind::Organization)).count();
         let mut by_start = FxMap::with_capacity_and_hasher(n, Default::default());
@@ -1040,6 +1045,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         (false, None)
     }
 
+#[inline(never)]
     fn analyze(&self, c: &Cand, prev_end: Option<usize>, next_start: Option<usize>) -> Info {
         let doc = self.doc;
         let text = doc.text;
@@ -1185,6 +1191,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// The speaker of the first speech verb (outside quotes) in sentence `s`.
+#[inline(never)]
     fn sentence_speaker(&self, s: usize, quotes: &[Cand]) -> Option<(usize, usize)> {
         let seg = self.doc.sentences.get(s)?;
         let lo = seg.tokens.start;

@@ -1450,41 +1450,115 @@ fn gaz1(lists: &Lists, w: &str) -> u16 {
 
 /// Second pass: a name keeps the kind it has elsewhere in the article, and the parts of a person's
 /// full name ("Bajwa" after "Qamar Javed Bajwa") are that person.
+///
+/// Each phase is a function of its own, never inlined: in the browser, the engine recompiles a wasm
+/// function with its optimizing tier once the function has run a while, at a cost that grows with its
+/// size, so a first analysis then recompiles only the phases that loop a lot, not one 20 KB function.
 fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
-    let text = doc.text;
-    let span_text = |f: &Found| &text[doc.tokens[f.start].start..doc.tokens[f.end - 1].end];
-    // Votes per exact text.
-    let mut votes: FxMap<&str, [f32; NC]> = FxMap::default();
-    for f in found.iter() {
-        votes.entry(span_text(f)).or_insert([0.0; NC])[f.class] += f.conf.max(0.05);
-    }
-    // Parts of multi-word person names.
-    let mut person_parts: FxMap<&str, f32> = FxMap::default();
-    for f in found.iter().filter(|f| f.class == 0 && f.end - f.start >= 2) {
-        for k in f.start..f.end {
+    let ev = Evidence::collect(doc, lists, found);
+    cut_to_known(doc, &ev.votes, found);
+    let org_heads = org_heads(doc, lists, found);
+    revote(doc, &ev, &org_heads, found);
+    add_repeats(doc, lists, &ev, found);
+    // An unsure one-word person with nothing behind it — no fuller name in the article, not in the name
+    // lists, not a known word — is left out (in news mostly a company or club: "Petofi", "Comelf").
+    found.retain(|f| {
+        if f.class != 0 || f.end - f.start != 1 || f.conf >= LONE_PERSON_MIN_CONF {
+            return true;
+        }
+        let t = span_text(doc, f);
+        ev.person_parts.contains_key(t) || ev.surnames.contains_key(t) || gaz1(lists, t) & (cat::GIVEN | cat::SURNAME) != 0 || lists.cluster(t).is_some()
+    });
+    extend_of_in(doc, lists, found);
+    drop_units(doc, found);
+    drop_months(doc, found);
+    places_after_prepositions(doc, &ev, found);
+    join_adjacent(doc, lists, found);
+}
+
+/// The text of a found name.
+fn span_text<'t>(doc: &Doc<'t>, f: &Found) -> &'t str {
+    &doc.text[doc.tokens[f.start].start..doc.tokens[f.end - 1].end]
+}
+
+/// The index and value of the largest vote (the first of equals).
+fn best_vote(v: &[f32; NC]) -> (usize, f32) {
+    v.iter().enumerate().fold((0, -1.0f32), |acc, (i, &x)| if x > acc.1 { (i, x) } else { acc })
+}
+
+/// What the tagger's names say about each text of the article, for [`doc_pass`].
+struct Evidence<'t> {
+    /// Confidence-weighted votes per class, per exact name text.
+    votes: FxMap<&'t str, [f32; NC]>,
+    /// Capitalized words of multi-word person names, with the best confidence.
+    person_parts: FxMap<&'t str, f32>,
+    /// Last words of confident multi-word person names.
+    surnames: FxMap<&'t str, f32>,
+}
+
+impl<'t> Evidence<'t> {
+    #[inline(never)]
+    fn collect(doc: &Doc<'t>, lists: &Lists, found: &[Found]) -> Evidence<'t> {
+        // Votes per exact text.
+        let mut votes: FxMap<&str, [f32; NC]> = FxMap::default();
+        for f in found.iter() {
+            votes.entry(span_text(doc, f)).or_insert([0.0; NC])[f.class] += f.conf.max(0.05);
+        }
+        // Parts of multi-word person names.
+        let mut person_parts: FxMap<&str, f32> = FxMap::default();
+        for f in found.iter().filter(|f| f.class == 0 && f.end - f.start >= 2) {
+            for k in f.start..f.end {
+                let w = doc.tok(k);
+                if is_cap_word(doc, k) && w.chars().count() > 1 && gaz1(lists, w) & cat::TITLE == 0 {
+                    let e = person_parts.entry(w).or_insert(0.0);
+                    *e = e.max(f.conf);
+                }
+            }
+        }
+        // Surnames: the last word of a multi-word person name. A bare mention of it elsewhere in the
+        // article is that person ("Washington" after "MaliVai Washington"), whatever its bare mentions
+        // were voted.
+        let mut surnames: FxMap<&str, f32> = FxMap::default();
+        for f in found.iter().filter(|f| f.class == 0 && f.end - f.start >= 2) {
+            let k = f.end - 1;
             let w = doc.tok(k);
-            if is_cap_word(doc, k) && w.chars().count() > 1 && gaz1(lists, w) & cat::TITLE == 0 {
-                let e = person_parts.entry(w).or_insert(0.0);
+            // A title word ends a name only as a surname ("Billie Jean King").
+            if is_cap_word(doc, k) && w.chars().count() > 1 && f.conf >= SURNAME_MIN_CONF {
+                let e = surnames.entry(w).or_insert(0.0);
                 *e = e.max(f.conf);
             }
         }
+        Evidence { votes, person_parts, surnames }
     }
-    // Surnames: the last word of a multi-word person name. A bare mention of it elsewhere in the article
-    // is that person ("Washington" after "MaliVai Washington"), whatever its bare mentions were voted.
-    let mut surnames: FxMap<&str, f32> = FxMap::default();
-    for f in found.iter().filter(|f| f.class == 0 && f.end - f.start >= 2) {
-        let k = f.end - 1;
-        let w = doc.tok(k);
-        // A title word ends a name only as a surname ("Billie Jean King").
-        if is_cap_word(doc, k) && w.chars().count() > 1 && f.conf >= SURNAME_MIN_CONF {
-            let e = surnames.entry(w).or_insert(0.0);
-            *e = e.max(f.conf);
+
+    /// The class and confidence of each text known as a name: by its votes (when at least 0.5), as a
+    /// person part, and as a surname (which wins).
+    #[inline(never)]
+    fn known(&self) -> FxMap<&'t str, (usize, f32)> {
+        let mut known: FxMap<&str, (usize, f32)> = FxMap::default();
+        for (t, v) in &self.votes {
+            let (best, bv) = best_vote(v);
+            if bv >= 0.5 {
+                known.insert(t, (best, bv.min(1.0)));
+            }
         }
+        for (t, &c) in &self.person_parts {
+            known.entry(t).or_insert((0, c));
+        }
+        for (t, &c) in &self.surnames {
+            known.insert(t, (0, c));
+        }
+        known
     }
-    // A weak, one-off longer span that holds a name tagged confidently elsewhere is cut to that name
-    // ("Renews U.S." in a headline when "U.S." is a place throughout).
+}
+
+/// A weak, one-off longer span that holds a name tagged confidently elsewhere is cut to that name
+/// ("Renews U.S." in a headline when "U.S." is a place throughout).
+#[inline(never)]
+fn cut_to_known(doc: &Doc, votes: &FxMap<&str, [f32; NC]>, found: &mut [Found]) {
+    let text = doc.text;
     for f in found.iter_mut() {
-        let t = span_text(f);
+        let t = span_text(doc, f);
         let own: f32 = votes.get(t).map_or(0.0, |v| v.iter().sum());
         if f.end - f.start < 2 || f.conf >= 0.5 || own > 0.5 {
             continue;
@@ -1493,7 +1567,7 @@ fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
             for a in f.start..=f.end - len {
                 let sub = &text[doc.tokens[a].start..doc.tokens[a + len - 1].end];
                 if let Some(v) = votes.get(sub) {
-                    let (best, bv) = v.iter().enumerate().fold((0, -1.0f32), |acc, (i, &x)| if x > acc.1 { (i, x) } else { acc });
+                    let (best, bv) = best_vote(v);
                     if bv >= 1.0 {
                         *f = Found { start: a, end: a + len, class: best, conf: f.conf.max(0.5) };
                         break 'outer;
@@ -1502,8 +1576,12 @@ fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
             }
         }
     }
-    // Heads of multi-word organization names ("Magna" of "Magna International Inc"): alone elsewhere
-    // they are that organization, not a person.
+}
+
+/// Heads of multi-word organization names ("Magna" of "Magna International Inc"): alone elsewhere
+/// they are that organization, not a person.
+#[inline(never)]
+fn org_heads<'t>(doc: &Doc<'t>, lists: &Lists, found: &[Found]) -> FxMap<&'t str, f32> {
     let mut org_heads: FxMap<&str, f32> = FxMap::default();
     for f in found.iter().filter(|f| f.class == 1 && f.end - f.start >= 2) {
         let w = doc.tok(f.start);
@@ -1512,52 +1590,52 @@ fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
             *e = e.max(f.conf);
         }
     }
+    org_heads
+}
+
+/// Each name takes the class its text has elsewhere: organization heads, surnames and person parts
+/// first, then the majority of the votes.
+#[inline(never)]
+fn revote(doc: &Doc, ev: &Evidence, org_heads: &FxMap<&str, f32>, found: &mut [Found]) {
     for f in found.iter_mut() {
-        let t = span_text(f);
-        if f.end - f.start == 1 && f.class == 0 && !person_parts.contains_key(t) && org_heads.contains_key(t) {
+        let t = span_text(doc, f);
+        if f.end - f.start == 1 && f.class == 0 && !ev.person_parts.contains_key(t) && org_heads.contains_key(t) {
             f.class = 1;
             continue;
         }
-        if f.end - f.start == 1 && surnames.contains_key(t) {
+        if f.end - f.start == 1 && ev.surnames.contains_key(t) {
             f.class = 0;
             continue;
         }
         if f.end - f.start == 1 && f.class != 0 {
-            if let Some(&c) = person_parts.get(t) {
+            if let Some(&c) = ev.person_parts.get(t) {
                 // Only if this text was not itself confidently tagged otherwise elsewhere.
-                let v = votes.get(t).copied().unwrap_or([0.0; NC]);
+                let v = ev.votes.get(t).copied().unwrap_or([0.0; NC]);
                 if v[0] + c >= v[f.class] {
                     f.class = 0;
                     continue;
                 }
             }
         }
-        let v = votes.get(t).copied().unwrap_or([0.0; NC]);
-        let (best, bv) = v.iter().enumerate().fold((0, -1.0f32), |acc, (i, &x)| if x > acc.1 { (i, x) } else { acc });
+        let v = ev.votes.get(t).copied().unwrap_or([0.0; NC]);
+        let (best, bv) = best_vote(&v);
         if best != f.class && bv > v[f.class] * 1.5 {
             f.class = best;
         }
     }
-    // Untagged repeats: capitalized tokens equal to a person part or to a tagged name.
+}
+
+/// Untagged repeats: capitalized tokens equal to a person part or to a tagged name become names.
+#[inline(never)]
+fn add_repeats(doc: &Doc, lists: &Lists, ev: &Evidence, found: &mut Vec<Found>) {
+    let text = doc.text;
     let mut covered = vec![false; doc.tokens.len()];
     for f in found.iter() {
         for c in &mut covered[f.start..f.end] {
             *c = true;
         }
     }
-    let mut known: FxMap<&str, (usize, f32)> = FxMap::default();
-    for (t, v) in &votes {
-        let (best, bv) = v.iter().enumerate().fold((0, -1.0f32), |acc, (i, &x)| if x > acc.1 { (i, x) } else { acc });
-        if bv >= 0.5 {
-            known.insert(t, (best, bv.min(1.0)));
-        }
-    }
-    for (t, &c) in &person_parts {
-        known.entry(t).or_insert((0, c));
-    }
-    for (t, &c) in &surnames {
-        known.insert(t, (0, c));
-    }
+    let known = ev.known();
     let mut added = Vec::new();
     for sent in &doc.sentences {
         let r = sent.tokens.clone();
@@ -1600,36 +1678,32 @@ fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
         found.extend(added);
         found.sort_by_key(|f| f.start);
     }
-    // An unsure one-word person with nothing behind it — no fuller name in the article, not in the name
-    // lists, not a known word — is left out (in news mostly a company or club: "Petofi", "Comelf").
-    found.retain(|f| {
-        if f.class != 0 || f.end - f.start != 1 || f.conf >= LONE_PERSON_MIN_CONF {
-            return true;
-        }
-        let t = span_text(f);
-        person_parts.contains_key(t) || surnames.contains_key(t) || gaz1(lists, t) & (cat::GIVEN | cat::SURNAME) != 0 || lists.cluster(t).is_some()
-    });
-    extend_of_in(doc, lists, found);
-    drop_units(doc, found);
-    drop_months(doc, found);
-    // A lone word after "through", "near", "via" … is a place, not a person, unless it is part of a
-    // person's name elsewhere ("drove through Browning").
+}
+
+/// A lone word after "through", "near", "via" … is a place, not a person, unless it is part of a
+/// person's name elsewhere ("drove through Browning").
+#[inline(never)]
+fn places_after_prepositions(doc: &Doc, ev: &Evidence, found: &mut [Found]) {
     for f in found.iter_mut() {
         if f.class == 0 && f.end - f.start == 1 && f.start > 0 && PLACE_PREPS.contains(&doc.tok(f.start - 1)) {
-            let t = span_text(f);
-            if !person_parts.contains_key(t) && votes.get(t).is_none_or(|v| v[0] < 1.0 + 1e-6) {
+            let t = span_text(doc, f);
+            if !ev.person_parts.contains_key(t) && ev.votes.get(t).is_none_or(|v| v[0] < 1.0 + 1e-6) {
                 f.class = 2;
             }
         }
     }
-    // "Irène Joliot" "-" "Curie": person names joined by a hyphen with no spaces are one name.
-    // A lone capitalized word tagged misc right before a person's name is its first part ("Mei" +
-    // "Lin Zhang"), unless it is a place, nationality, group or title.
+}
+
+/// "Irène Joliot" "-" "Curie": person names joined by a hyphen with no spaces are one name.
+/// A lone capitalized word tagged misc right before a person's name is its first part ("Mei" +
+/// "Lin Zhang"), unless it is a place, nationality, group or title. Two people's names side by side
+/// on one line are one name ("Tiger" + "Woods").
+#[inline(never)]
+fn join_adjacent(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
     let not_first = cat::COUNTRY | cat::CITY | cat::REGION | cat::DEMONYM | cat::GROUP | cat::TITLE;
     let mut k = 0;
     while k + 1 < found.len() {
         let (a, b) = (found[k], found[k + 1]);
-        // Two people's names side by side on one line are one name ("Tiger" + "Woods").
         let two_people = a.class == 0 && b.class == 0 && b.start == a.end && !doc.tokens[b.start].newline_before;
         let joined = two_people || a.class == 4
             && b.class == 0
