@@ -36,37 +36,29 @@ pub fn extract(doc: &Doc, taken: &[(usize, usize)]) -> Vec<Span> {
         v.sort_unstable();
         std::borrow::Cow::Owned(v)
     };
-    let mut max_end = Vec::with_capacity(sorted.len());
-    let mut m = 0;
-    for &(_, e) in sorted.iter() {
-        m = m.max(e);
-        max_end.push(m);
-    }
-    let sc = Scanner { text: doc.text, toks: &doc.tokens, taken: &sorted, max_end, hints: OnceCell::new() };
+    let sc = Scanner { text: doc.text, toks: &doc.tokens, taken: &sorted, max_end: running_max_end(&sorted), hints: OnceCell::new() };
     let mut out = Vec::new();
     for sent in &doc.sentences {
         let b = sent.tokens.end.min(doc.tokens.len());
         let a = sent.tokens.start.min(b);
         let first_word = (a..b).find(|&k| doc.tokens[k].kind != TokKind::Punct).unwrap_or(b);
         let cur = Cur { sc: &sc, a, b, title: std::cell::Cell::new(None), first_word };
-        let mut i = a;
-        while i < b {
-            match cur.try_at(i) {
-                Step::Emit(span, next) => {
-                    // Grow by an eighth, not double: this vector is alive next to all the name
-                    // and date spans, at the peak of memory on long inputs.
-                    if out.len() == out.capacity() {
-                        out.reserve_exact((out.len() / 8).max(64));
-                    }
-                    out.push(span);
-                    i = next.max(i + 1);
-                }
-                Step::Skip(next) => i = next.max(i + 1),
-            }
-        }
+        cur.scan(&mut out);
     }
     out.shrink_to_fit();
     out
+}
+
+/// The running maximum of the end offsets of the sorted `taken` ranges (for [`Scanner::overlaps`]).
+#[inline(never)]
+fn running_max_end(sorted: &[(usize, usize)]) -> Vec<usize> {
+    let mut max_end = Vec::with_capacity(sorted.len());
+    let mut m = 0;
+    for &(_, e) in sorted.iter() {
+        m = m.max(e);
+        max_end.push(m);
+    }
+    max_end
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -830,6 +822,30 @@ struct Tail {
     factor: f64,
 }
 
+impl Tail {
+    /// No kind yet, the measured part empty at token `p`.
+    fn at(p: usize) -> Tail {
+        Tail { end: p, measure_start: p, factor: 1.0, ..Tail::default() }
+    }
+}
+
+/// A number with its bound, range and post-modifier, before its measured part is checked.
+struct Found<'c> {
+    /// First token of the expression (approximator or currency prefix included).
+    start_tok: usize,
+    core: &'c Core,
+    /// Token after the number part (second value of a range and post-modifier included).
+    num_end: usize,
+    range: Option<(f64, f64)>,
+    bound: Option<Bound>,
+    effect: Option<Effect>,
+    approx: bool,
+    /// The expression starts at the number itself.
+    direct: bool,
+    /// After a capitalized word in a Title Case headline: kept only if it measures something.
+    title_weak: bool,
+}
+
 /// A lower-cased token: the token itself when it has no capitals, an inline copy when it is short
 /// ASCII (no allocation), else a `String`.
 enum Low<'t> {
@@ -971,6 +987,29 @@ impl Cur<'_, '_, '_> {
         matches!(self.s(i), "-" | "\u{2013}")
     }
 
+    /// Scans the sentence's tokens left to right, appending each number found to `out`.
+    #[inline(never)]
+    fn scan(&self, out: &mut Vec<Span>) {
+        let mut i = self.a;
+        while i < self.b {
+            match self.try_at(i) {
+                Step::Emit(span, next) => {
+                    // Grow by an eighth, not double: this vector is alive next to all the name
+                    // and date spans, at the peak of memory on long inputs.
+                    if out.len() == out.capacity() {
+                        out.reserve_exact((out.len() / 8).max(64));
+                    }
+                    out.push(span);
+                    i = next.max(i + 1);
+                }
+                Step::Skip(next) => i = next.max(i + 1),
+            }
+        }
+    }
+
+    /// The per-token filter: skips tokens that cannot start a number, hands the rest (with the
+    /// lower-cased word, if a word) to [`Cur::number_at`].
+    #[inline]
     fn try_at(&self, i: usize) -> Step {
         let Some(kind) = self.kind(i) else { return Step::Skip(i + 1) };
         // Fast exit: a number starts with a digit token, a word, or a currency symbol / sign.
@@ -1014,36 +1053,15 @@ impl Cur<'_, '_, '_> {
             }
             prefix_only = !number && !money;
         }
+        self.number_at(i, w, prefix_only)
+    }
 
+    /// A number expression starting at token `i` (`w`: the token lower-cased if it is a word):
+    /// its bound or approximator, currency prefix, number, range, post-modifier and what it measures.
+    #[inline(never)]
+    fn number_at(&self, i: usize, w: &str, prefix_only: bool) -> Step {
         // 1. Approximators and bounds.
-        let mut j = i;
-        let mut effect = None;
-        let mut approx = false;
-        // Every approximator and prefix word starts with a letter: only word tokens can match.
-        let word_at = |j: usize| self.kind(j) == Some(TokKind::Word);
-        if matches!(w, "just" | "well" | "slightly" | "far" | "much")
-            && PREFIXES.iter().any(|(p, e)| *e != Effect::Approx && *e != Effect::Between && self.is(j + 1, p[0]))
-        {
-            approx = w == "just" || w == "slightly";
-            j += 1;
-        }
-        if self.is(j, "a") && self.is(j + 1, "little") && self.is(j + 2, "over") {
-            approx = true;
-            j += 2;
-        }
-        let prefix = if word_at(j) {
-            // Only the prefixes whose first word is token `j` (in list order).
-            self.prefixes_from(j).find(|(p, _)| p.iter().enumerate().skip(1).all(|(k, w)| self.is(j + k, w)))
-        } else {
-            None
-        };
-        if let Some((p, e)) = prefix {
-            effect = Some(*e);
-            j += p.len();
-        } else if j > i || prefix_only {
-            // (A word that is neither a number word nor a currency form needs its prefix.)
-            return Step::Skip(i + 1);
-        }
+        let Some((j, effect, mut approx)) = self.bound_prefix(i, w, prefix_only) else { return Step::Skip(i + 1) };
 
         // 2. Currency prefix.
         let (k, cur_pre) = self.money_prefix(j).unwrap_or((j, None));
@@ -1064,7 +1082,6 @@ impl Cur<'_, '_, '_> {
             return Step::Skip(i + 1);
         }
         let direct = i == core.s;
-        let text = self.sc.text;
         let toks = self.sc.toks;
         if self.sc.overlaps(toks[core.s].start, toks[core.e - 1].end) {
             return Step::Skip(core.e);
@@ -1121,44 +1138,31 @@ impl Cur<'_, '_, '_> {
         };
         approx |= effect == Some(Effect::Approx);
         if range.is_none() && core.vague.is_none() {
-            let p = num_end;
-            if self.s(p) == "+" && self.glued(p) {
-                bound = Some(Bound::Lower);
-                num_end = p + 1;
-            } else if self.s(p) == "-" && self.glued(p) && self.glued(p + 1) && (self.is(p + 1, "plus") || self.is(p + 1, "odd")) {
-                if self.is(p + 1, "plus") {
-                    bound = Some(Bound::Lower);
-                } else {
-                    approx = true;
-                }
-                num_end = p + 2;
-            } else if self.is(p, "or") {
-                let w = self.low(p + 1);
-                match w.as_ref() {
-                    "more" | "above" | "over" => {
-                        bound = Some(Bound::Lower);
-                        num_end = p + 2;
-                    }
-                    "fewer" | "less" | "under" => {
-                        bound = Some(Bound::Upper);
-                        num_end = p + 2;
-                    }
-                    "so" => {
-                        approx = true;
-                        num_end = p + 2;
-                    }
-                    _ => {}
+            if let Some((end, b)) = self.post_modifier(num_end) {
+                num_end = end;
+                match b {
+                    Some(b) => bound = Some(b),
+                    None => approx = true,
                 }
             }
         }
 
         // 6. What the number measures.
         let last_core = second.as_ref().unwrap_or(&core);
-        let mut tail = self.classify(&core, last_core, num_end, cur_pre, pct_after_first);
+        let tail = self.classify(&core, last_core, num_end, cur_pre, pct_after_first);
         if tail.end == usize::MAX {
             return Step::Skip(num_end + 2);
         }
-        let start_tok = i;
+        self.emit(Found { start_tok: i, core: &core, num_end, range, bound, effect, approx, direct, title_weak }, tail)
+    }
+
+    /// After step 6: cuts a measured part that runs into a name or date, drops years, name numbers
+    /// and lone pronouns that measure nothing, and builds the span.
+    #[inline(never)]
+    fn emit(&self, f: Found, mut tail: Tail) -> Step {
+        let Found { start_tok, core, num_end, range, bound, effect, mut approx, direct, title_weak } = f;
+        let text = self.sc.text;
+        let toks = self.sc.toks;
         let start = toks[start_tok].start;
 
         // A measured part that runs into a name or date is cut off; the kind and fields stay.
@@ -1236,6 +1240,65 @@ impl Cur<'_, '_, '_> {
         Step::Emit(span, end_tok)
     }
 
+    /// Step 5: a post-modifier at token `p` after a single value ("+", "-plus", "-odd", "or more",
+    /// "or fewer", "or so"): (token after it, the bound it sets, or `None` when it makes the value approximate).
+    #[inline(never)]
+    fn post_modifier(&self, p: usize) -> Option<(usize, Option<Bound>)> {
+        if self.s(p) == "+" && self.glued(p) {
+            Some((p + 1, Some(Bound::Lower)))
+        } else if self.s(p) == "-" && self.glued(p) && self.glued(p + 1) && (self.is(p + 1, "plus") || self.is(p + 1, "odd")) {
+            Some((p + 2, self.is(p + 1, "plus").then_some(Bound::Lower)))
+        } else if self.is(p, "or") {
+            let w = self.low(p + 1);
+            match w.as_ref() {
+                "more" | "above" | "over" => Some((p + 2, Some(Bound::Lower))),
+                "fewer" | "less" | "under" => Some((p + 2, Some(Bound::Upper))),
+                "so" => Some((p + 2, None)),
+                _ => None,
+            }
+        } else {
+            None
+        }
+    }
+
+    /// Step 1: an approximator or bound before the number at token `i` ("more than", "just over",
+    /// "a little over", "between"). Returns (where the number part starts, the bound, approximate);
+    /// `None` when a word that needs a prefix (`prefix_only`) has none.
+    #[inline(never)]
+    fn bound_prefix(&self, i: usize, w: &str, prefix_only: bool) -> Option<(usize, Option<Effect>, bool)> {
+        let mut j = i;
+        let mut effect = None;
+        let mut approx = false;
+        // Every approximator and prefix word starts with a letter: only word tokens can match.
+        let word_at = |j: usize| self.kind(j) == Some(TokKind::Word);
+        if matches!(w, "just" | "well" | "slightly" | "far" | "much")
+            && PREFIXES.iter().any(|(p, e)| *e != Effect::Approx && *e != Effect::Between && self.is(j + 1, p[0]))
+        {
+            approx = w == "just" || w == "slightly";
+            j += 1;
+        }
+        if self.is(j, "a") && self.is(j + 1, "little") && self.is(j + 2, "over") {
+            approx = true;
+            j += 2;
+        }
+        let prefix = if word_at(j) {
+            // Only the prefixes whose first word is token `j` (in list order).
+            self.prefixes_from(j).find(|(p, _)| p.iter().enumerate().skip(1).all(|(k, w)| self.is(j + k, w)))
+        } else {
+            None
+        };
+        if let Some((p, e)) = prefix {
+            effect = Some(*e);
+            j += p.len();
+        } else if j > i || prefix_only {
+            // (A word that is neither a number word nor a currency form needs its prefix.)
+            return None;
+        }
+        Some((j, effect, approx))
+    }
+
+    /// An ordinal standing alone, unless it is part of a name or a fraction ("a third of").
+    #[inline(never)]
     fn emit_ordinal(&self, core: &Core) -> Step {
         let toks = self.sc.toks;
         let w = self.low(core.s);
@@ -1275,6 +1338,8 @@ impl Cur<'_, '_, '_> {
         }
     }
 
+    /// [`Cur::context_reject`] with `Some(usize::MAX)` for the Title Case headline case.
+    #[inline(never)]
     fn context_reject_inner(&self, core: &Core, direct: bool) -> Option<usize> {
         let s = core.s;
         let e = core.e;
@@ -1716,6 +1781,7 @@ impl Cur<'_, '_, '_> {
 
     /// A second number after `core`: "-1,800", " to 1,800", " and 30" (after "between"), " or three".
     /// Ok(None) when there is none; Err(next) when the chain is a score, phone number or ID.
+    #[inline(never)]
     fn range_after(&self, core: &Core, p: usize, between: bool, cur_pre: Option<String>, pct_first: bool) -> Result<Option<(Core, f64, f64)>, usize> {
         // The connector, ASCII case ignored.
         let (to, or) = (self.is(p, "to"), self.is(p, "or"));
@@ -1792,7 +1858,7 @@ impl Cur<'_, '_, '_> {
 
     /// Decides the kind and measured part after the number part ends at `p`.
     fn classify(&self, core: &Core, last: &Core, p: usize, cur_pre: Option<String>, pct_first: Option<(usize, &'static str)>) -> Tail {
-        let mut t = Tail { end: p, measure_start: p, factor: 1.0, ..Tail::default() };
+        let mut t = Tail::at(p);
         // Percent.
         if let Some((e, unit)) = self.percent_at(p).or(pct_first.map(|x| (p, x.1))) {
             if cur_pre.is_none() && core.vague.is_none() {
@@ -1848,61 +1914,11 @@ impl Cur<'_, '_, '_> {
         }
         // Vague amounts count with "of": "tens of thousands of people", "millions of dollars".
         if core.vague.is_some() {
-            if core.vague_direct {
-                if let Some((e, head)) = self.noun_phrase(p, false, false) {
-                    t.kind = Some(Kind::Quantity);
-                    t.counted = Some(self.s(head).to_string());
-                    t.end = e;
-                }
-                return t;
-            }
-            if self.is(p, "of") {
-                let w = self.low(p + 1);
-                if let Some(cw) = currency_word(&w) {
-                    // "millions of pounds": money (weight would be "tonnes").
-                    t.kind = Some(Kind::Money);
-                    t.currency = self.resolve(cw, None, true);
-                    t.end = p + 2;
-                    return t;
-                }
-                if let Some((e, head)) = self.noun_phrase(p + 1, false, false) {
-                    t.kind = Some(Kind::Quantity);
-                    t.counted = Some(self.s(head).to_string());
-                    t.end = e;
-                    t.measure_start = p;
-                    return t;
-                }
-            }
-            return t;
+            return self.vague_tail(core, p);
         }
         // Compound adjectives: "a 10-day ceasefire", "a 5-year-old boy", "a 10-km stretch".
-        if self.is_dash(p) && self.glued(p) && self.glued(p + 1) && self.kind(p + 1) == Some(TokKind::Word) {
-            let w = self.low(p + 1);
-            if is_fraction_word(&w) {
-                // "two-thirds": fractions are not reported.
-                t.kind = None;
-                t.end = usize::MAX;
-                return t;
-            }
-            if w.chars().all(char::is_alphabetic) && !is_number_word(&w) && !in_set(&STOP_SET, &w.as_ref()) {
-                if let Some(u) = unit_word(&w) {
-                    t.kind = Some(Kind::Quantity);
-                    t.unit = Some(u.to_string());
-                    t.end = p + 2;
-                    return t;
-                }
-                let mut e = p + 2;
-                let mut n = 0;
-                while n < 2 && self.is_dash(e) && self.glued(e) && self.glued(e + 1) && self.kind(e + 1) == Some(TokKind::Word) {
-                    e += 2;
-                    n += 1;
-                }
-                t.kind = Some(Kind::Quantity);
-                let (s0, s1) = (self.sc.toks[p + 1].start, self.sc.toks[e - 1].end);
-                t.counted = Some(self.sc.text[s0..s1].to_string());
-                t.end = e;
-                return t;
-            }
+        if let Some(t) = self.compound_tail(p) {
+            return t;
         }
         // A counted noun.
         let singular_ok = core.value == 1.0 && core.scale == 1.0;
@@ -1912,6 +1928,76 @@ impl Cur<'_, '_, '_> {
             t.end = e;
         }
         t
+    }
+
+    /// What a vague amount counts at `p`: directly ("a few hundred people") or with "of"
+    /// ("tens of thousands of people", "millions of pounds").
+    #[inline(never)]
+    fn vague_tail(&self, core: &Core, p: usize) -> Tail {
+        let mut t = Tail::at(p);
+        if core.vague_direct {
+            if let Some((e, head)) = self.noun_phrase(p, false, false) {
+                t.kind = Some(Kind::Quantity);
+                t.counted = Some(self.s(head).to_string());
+                t.end = e;
+            }
+            return t;
+        }
+        if self.is(p, "of") {
+            let w = self.low(p + 1);
+            if let Some(cw) = currency_word(&w) {
+                // "millions of pounds": money (weight would be "tonnes").
+                t.kind = Some(Kind::Money);
+                t.currency = self.resolve(cw, None, true);
+                t.end = p + 2;
+                return t;
+            }
+            if let Some((e, head)) = self.noun_phrase(p + 1, false, false) {
+                t.kind = Some(Kind::Quantity);
+                t.counted = Some(self.s(head).to_string());
+                t.end = e;
+                t.measure_start = p;
+                return t;
+            }
+        }
+        t
+    }
+
+    /// A compound adjective at `p`: "a 10-day ceasefire", "a 5-year-old boy", "a 10-km stretch";
+    /// a fraction ("two-thirds") gives a tail ending at `usize::MAX` (not reported).
+    #[inline(never)]
+    fn compound_tail(&self, p: usize) -> Option<Tail> {
+        if !(self.is_dash(p) && self.glued(p) && self.glued(p + 1) && self.kind(p + 1) == Some(TokKind::Word)) {
+            return None;
+        }
+        let mut t = Tail::at(p);
+        let w = self.low(p + 1);
+        if is_fraction_word(&w) {
+            // "two-thirds": fractions are not reported.
+            t.kind = None;
+            t.end = usize::MAX;
+            return Some(t);
+        }
+        if !(w.chars().all(char::is_alphabetic) && !is_number_word(&w) && !in_set(&STOP_SET, &w.as_ref())) {
+            return None;
+        }
+        if let Some(u) = unit_word(&w) {
+            t.kind = Some(Kind::Quantity);
+            t.unit = Some(u.to_string());
+            t.end = p + 2;
+            return Some(t);
+        }
+        let mut e = p + 2;
+        let mut n = 0;
+        while n < 2 && self.is_dash(e) && self.glued(e) && self.glued(e + 1) && self.kind(e + 1) == Some(TokKind::Word) {
+            e += 2;
+            n += 1;
+        }
+        t.kind = Some(Kind::Quantity);
+        let (s0, s1) = (self.sc.toks[p + 1].start, self.sc.toks[e - 1].end);
+        t.counted = Some(self.sc.text[s0..s1].to_string());
+        t.end = e;
+        Some(t)
     }
 
     fn resolve(&self, cw: CurWord, adj: Option<&'static str>, scaled: bool) -> Option<String> {
@@ -1928,6 +2014,7 @@ impl Cur<'_, '_, '_> {
     }
 
     /// "dollars", "US dollars", "Pakistani rupees", "EUR", "pounds sterling" after a number.
+    #[inline(never)]
     fn currency_after(&self, p: usize, last: &Core) -> Option<(usize, Option<String>)> {
         let scaled = last.scale >= 1e6;
         if self.kind(p) == Some(TokKind::Word) {
