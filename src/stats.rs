@@ -382,6 +382,7 @@ fn scan_ascii(tok: &str, scratch: &mut Scratch) -> Option<Scan> {
 }
 
 /// Scans a token character by character.
+#[inline(never)]
 fn scan_chars(tok: &str, scratch: &mut Scratch) -> Scan {
     let mut sc = Scan { ascii: true, ..Scan::default() };
     let p = &mut sc.part;
@@ -770,10 +771,22 @@ fn is_wordlike(t: &Token, text: &str) -> bool {
         TokKind::Number => true,
         TokKind::Word => {
             text.as_bytes().get(t.start).is_some_and(|b| b.is_ascii_alphanumeric() && t.end > t.start)
-                || text[t.start..t.end].chars().any(|c| c.is_alphanumeric())
+                || has_alnum(&text[t.start..t.end])
         }
         TokKind::Punct => false,
     }
+}
+
+/// Whether `s` holds a letter or digit (the slow path of [`is_wordlike`]).
+#[inline(never)]
+fn has_alnum(s: &str) -> bool {
+    s.chars().any(|c| c.is_alphanumeric())
+}
+
+/// Whether `s` starts with an upper-case character (the non-ASCII path of the capital test).
+#[inline(never)]
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
 /// Whether token `t` (bytes `b`) is a clitic attached to the word before: "'s", "’re".
@@ -792,7 +805,13 @@ fn is_hyphen_tok(b: &[u8]) -> bool {
 /// with a lead byte of 0xE3 or more, which rules out the decoding for most tokens).
 #[inline]
 fn has_cjk(s: &str) -> bool {
-    s.bytes().any(|b| b >= 0xE3) && s.chars().any(is_cjk)
+    s.bytes().any(|b| b >= 0xE3) && has_cjk_char(s)
+}
+
+/// Whether `s` holds a Han, Hiragana or Katakana character (the decoding step of [`has_cjk`]).
+#[inline(never)]
+fn has_cjk_char(s: &str) -> bool {
+    s.chars().any(is_cjk)
 }
 
 /// Characters, characters other than white space, and letters of `text`. Runs of ASCII are
@@ -1058,7 +1077,7 @@ impl<'a> WordPass<'a> {
             };
             let capital = match tkey.bytes.first() {
                 Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => text[t.start..t.end].chars().next().is_some_and(|c| c.is_uppercase()),
+                _ => starts_upper(&text[t.start..t.end]),
             };
             let tot = &mut self.tot;
             tot.words += 1;
