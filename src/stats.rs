@@ -47,11 +47,12 @@
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::extract::wordset::{fx, EdgeFilter, WordMap, WordSet};
 use crate::model::{Difficulty, Keyword, Sentence, Stats};
-use crate::text::{push_lower, Doc, TokKind, Token};
+use crate::text::{push_lower, Doc, Segment, TokKind, Token};
 
 /// English stopwords skipped by the keyword list (lower case, ASCII apostrophes).
 const STOPWORDS: &[&str] = &[
@@ -381,6 +382,7 @@ fn scan_ascii(tok: &str, scratch: &mut Scratch) -> Option<Scan> {
 }
 
 /// Scans a token character by character.
+#[inline(never)]
 fn scan_chars(tok: &str, scratch: &mut Scratch) -> Scan {
     let mut sc = Scan { ascii: true, ..Scan::default() };
     let p = &mut sc.part;
@@ -573,26 +575,34 @@ impl<'a> Words<'a> {
     /// keywords.
     fn finish(&mut self, n: usize) -> (usize, Vec<Keyword>) {
         let Words { text, seq, forms, arena } = self;
-        let arena: &str = arena;
-        let mut types: KeyMap<u32> = KeyMap::with_capacity_and_hasher(forms.len(), Default::default());
-        // Per type: the keyword id, or u32::MAX when it is not a content word.
-        let mut type_kw: Vec<u32> = Vec::with_capacity(forms.len());
-        let mut kw = KeywordIds { ids: KeyMap::with_capacity_and_hasher(forms.len(), Default::default()), words: Vec::new() };
-        let mut form_type = Vec::with_capacity(forms.len());
-        for f in forms.iter() {
-            let (lo, hi) = (f.lo as usize, f.hi as usize);
-            let lower = if f.in_arena { &arena[lo..hi] } else { &text[lo..hi] };
-            let ty = *types.entry(Key::new(lower.as_bytes())).or_insert_with(|| {
-                type_kw.push(kw.id_of(lower, f.info.all_number, f.info.letters));
-                (type_kw.len() - 1) as u32
-            });
-            form_type.push(ty);
-        }
-        for (id, _) in seq.iter_mut() {
-            *id = form_type[*id as usize];
-        }
-        (type_kw.len(), keywords(&kw.words, &type_kw, seq, n))
+        let (type_kw, kw_words) = type_ids(text, arena, forms, seq);
+        (type_kw.len(), keywords(&kw_words, &type_kw, seq, n))
     }
+}
+
+/// Gives each form in `forms` its type (its lower-cased form, in `text` or `arena`) and turns the
+/// form ids of `seq` into type ids. Returns per type its keyword id (u32::MAX when it is not a
+/// content word), and per keyword id the word.
+#[inline(never)]
+fn type_ids<'s>(text: &'s str, arena: &'s str, forms: &[Form], seq: &mut [(u32, u32)]) -> (Vec<u32>, Vec<&'s str>) {
+    let mut types: KeyMap<u32> = KeyMap::with_capacity_and_hasher(forms.len(), Default::default());
+    // Per type: the keyword id, or u32::MAX when it is not a content word.
+    let mut type_kw: Vec<u32> = Vec::with_capacity(forms.len());
+    let mut kw = KeywordIds { ids: KeyMap::with_capacity_and_hasher(forms.len(), Default::default()), words: Vec::new() };
+    let mut form_type = Vec::with_capacity(forms.len());
+    for f in forms.iter() {
+        let (lo, hi) = (f.lo as usize, f.hi as usize);
+        let lower = if f.in_arena { &arena[lo..hi] } else { &text[lo..hi] };
+        let ty = *types.entry(Key::new(lower.as_bytes())).or_insert_with(|| {
+            type_kw.push(kw.id_of(lower, f.info.all_number, f.info.letters));
+            (type_kw.len() - 1) as u32
+        });
+        form_type.push(ty);
+    }
+    for (id, _) in seq.iter_mut() {
+        *id = form_type[*id as usize];
+    }
+    (type_kw, kw.words)
 }
 
 /// Keyword candidates: content words (lower-cased, clitic removed), numbered in order of first
@@ -605,6 +615,7 @@ struct KeywordIds<'s> {
 
 impl<'s> KeywordIds<'s> {
     /// The keyword id of the lower-cased word `lower`, or u32::MAX.
+    #[inline(never)]
     fn id_of(&mut self, lower: &'s str, is_number: bool, letters: u32) -> u32 {
         if is_number || letters < 3 {
             return u32::MAX;
@@ -633,6 +644,7 @@ impl<'s> KeywordIds<'s> {
 
 /// The top `n` keywords: `words` per keyword id, `type_kw` per type, `seq` per word (type id,
 /// start).
+#[inline(never)]
 fn keywords(words: &[&str], type_kw: &[u32], seq: &[(u32, u32)], n: usize) -> Vec<Keyword> {
     let nkw = words.len();
     let mut count = vec![0u32; nkw];
@@ -646,15 +658,7 @@ fn keywords(words: &[&str], type_kw: &[u32], seq: &[(u32, u32)], n: usize) -> Ve
             }
         }
     }
-    let mut order: Vec<usize> = (0..nkw).collect();
-    // Most frequent first, then first seen. Every keyword occurs, at its own first position,
-    // so the order is total: picking the top `n` and sorting them gives the full sort's head.
-    let by_rank = |a: &usize, b: &usize| count[*b].cmp(&count[*a]).then(first[*a].cmp(&first[*b]));
-    if order.len() > n {
-        order.select_nth_unstable_by(n, by_rank);
-        order.truncate(n);
-    }
-    order.sort_unstable_by(by_rank);
+    let order = top_keywords(&count, &first, n);
     let mut slot = vec![usize::MAX; nkw];
     let mut out: Vec<Keyword> = order
         .iter()
@@ -671,6 +675,22 @@ fn keywords(words: &[&str], type_kw: &[u32], seq: &[(u32, u32)], n: usize) -> Ve
         }
     }
     out
+}
+
+/// The ids of the top `n` keywords in rank order, given per keyword id its count and first
+/// position.
+#[inline(never)]
+fn top_keywords(count: &[u32], first: &[u32], n: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..count.len()).collect();
+    // Most frequent first, then first seen. Every keyword occurs, at its own first position,
+    // so the order is total: picking the top `n` and sorting them gives the full sort's head.
+    let by_rank = |a: &usize, b: &usize| count[*b].cmp(&count[*a]).then(first[*a].cmp(&first[*b]));
+    if order.len() > n {
+        order.select_nth_unstable_by(n, by_rank);
+        order.truncate(n);
+    }
+    order.sort_unstable_by(by_rank);
+    order
 }
 
 /// MTLD in one direction.
@@ -708,6 +728,7 @@ fn mtld_pass<I: Iterator<Item = u32>>(ids: I, ntypes: usize, total: usize) -> f6
 }
 
 /// MTLD of the type ids `seq` (the first of each pair).
+#[inline(never)]
 fn mtld(seq: &[(u32, u32)], ntypes: usize) -> f64 {
     if seq.is_empty() {
         return 0.0;
@@ -750,10 +771,22 @@ fn is_wordlike(t: &Token, text: &str) -> bool {
         TokKind::Number => true,
         TokKind::Word => {
             text.as_bytes().get(t.start).is_some_and(|b| b.is_ascii_alphanumeric() && t.end > t.start)
-                || text[t.start..t.end].chars().any(|c| c.is_alphanumeric())
+                || has_alnum(&text[t.start..t.end])
         }
         TokKind::Punct => false,
     }
+}
+
+/// Whether `s` holds a letter or digit (the slow path of [`is_wordlike`]).
+#[inline(never)]
+fn has_alnum(s: &str) -> bool {
+    s.chars().any(|c| c.is_alphanumeric())
+}
+
+/// Whether `s` starts with an upper-case character (the non-ASCII path of the capital test).
+#[inline(never)]
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
 /// Whether token `t` (bytes `b`) is a clitic attached to the word before: "'s", "’re".
@@ -772,11 +805,18 @@ fn is_hyphen_tok(b: &[u8]) -> bool {
 /// with a lead byte of 0xE3 or more, which rules out the decoding for most tokens).
 #[inline]
 fn has_cjk(s: &str) -> bool {
-    s.bytes().any(|b| b >= 0xE3) && s.chars().any(is_cjk)
+    s.bytes().any(|b| b >= 0xE3) && has_cjk_char(s)
+}
+
+/// Whether `s` holds a Han, Hiragana or Katakana character (the decoding step of [`has_cjk`]).
+#[inline(never)]
+fn has_cjk_char(s: &str) -> bool {
+    s.chars().any(is_cjk)
 }
 
 /// Characters, characters other than white space, and letters of `text`. Runs of ASCII are
 /// counted a block of bytes at a time without decoding.
+#[inline(never)]
 fn char_counts(text: &str) -> (usize, usize, usize) {
     const BLOCK: usize = 32;
     let bytes = text.as_bytes();
@@ -945,24 +985,66 @@ impl std::hash::Hasher for KeyHasher {
 }
 
 /// Computes the article's statistics and its sentences with their grades.
-pub fn compute<'a>(doc: &Doc<'a>) -> (Stats, Vec<Sentence>) {
-    let text = doc.text;
-    let bytes = text.as_bytes();
+pub fn compute(doc: &Doc<'_>) -> (Stats, Vec<Sentence>) {
     let mut st = Stats::default();
-    (st.characters, st.characters_no_spaces, st.letters) = char_counts(text);
+    (st.characters, st.characters_no_spaces, st.letters) = char_counts(doc.text);
     st.paragraphs = doc.paragraphs.len();
+    let mut pass = WordPass::new(doc);
+    let (sentences, sentences_with_words) = pass.sentences(&doc.sentences, &mut st);
+    let (ntypes, keywords) = pass.words.finish(10);
+    readability(&mut st, &pass.tot, sentences_with_words, ntypes, &pass.words.seq);
+    st.keywords = keywords;
+    (st, sentences)
+}
 
-    let mut tot = Totals::default();
-    let mut words = Words::new(text, doc.tokens.len());
-    let mut scratch = Scratch { ascii: String::with_capacity(32) };
-    let mut sentences = Vec::with_capacity(doc.sentences.len());
-    let mut sentences_with_words = 0usize;
-    let toks = &doc.tokens;
-    // Each distinct surface form is measured once: its form id.
-    let mut cache: KeyMap<(u32, WordInfo)> = KeyMap::with_capacity_and_hasher(distinct_guess(doc.tokens.len()), Default::default());
+/// The word pass over a document: running totals, the words in text order, and the form cache.
+struct WordPass<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    tot: Totals,
+    words: Words<'a>,
+    scratch: Scratch,
+    /// Each distinct surface form is measured once: its form id.
+    cache: KeyMap<'a, (u32, WordInfo)>,
+}
 
-    for seg in &doc.sentences {
-        let r = seg.tokens.start.min(toks.len())..seg.tokens.end.min(toks.len());
+impl<'a> WordPass<'a> {
+    /// An empty pass over `doc`, its maps sized for its token count.
+    fn new(doc: &'a Doc<'a>) -> Self {
+        WordPass {
+            text: doc.text,
+            toks: &doc.tokens,
+            tot: Totals::default(),
+            words: Words::new(doc.text, doc.tokens.len()),
+            scratch: Scratch { ascii: String::with_capacity(32) },
+            cache: KeyMap::with_capacity_and_hasher(distinct_guess(doc.tokens.len()), Default::default()),
+        }
+    }
+
+    /// Counts the words of every sentence and grades each; sets the longest sentence in `st`.
+    /// Returns the sentences and how many of them hold a word.
+    #[inline(never)]
+    fn sentences(&mut self, segs: &[Segment], st: &mut Stats) -> (Vec<Sentence>, usize) {
+        let mut sentences = Vec::with_capacity(segs.len());
+        let mut sentences_with_words = 0usize;
+        for seg in segs {
+            let (s_words, s_syll) = self.sentence(seg.tokens.clone());
+            if s_words > 0 {
+                sentences_with_words += 1;
+            }
+            st.longest_sentence_words = st.longest_sentence_words.max(s_words);
+            sentences.push(grade_sentence(seg, s_words, s_syll));
+        }
+        (sentences, sentences_with_words)
+    }
+
+    /// Counts the words of the sentence of tokens `r` into the totals; returns its words and
+    /// syllables.
+    #[inline(never)]
+    fn sentence(&mut self, r: Range<usize>) -> (usize, usize) {
+        let (text, toks) = (self.text, self.toks);
+        let bytes = text.as_bytes();
+        let r = r.start.min(toks.len())..r.end.min(toks.len());
         let (mut s_words, mut s_syll) = (0usize, 0usize);
         let mut first_word = true;
         let mut i = r.start;
@@ -975,106 +1057,29 @@ pub fn compute<'a>(doc: &Doc<'a>) -> (Stats, Vec<Sentence>) {
             let tkey = Key::new(&bytes[t.start..t.end]);
             // CJK runs: each ideograph or kana is a word, other alphanumeric runs one word each.
             if t.kind == TokKind::Word && !tkey.is_ascii() && has_cjk(&text[t.start..t.end]) {
-                let s = &text[t.start..t.end];
-                let mut run_start: Option<usize> = None;
-                let mut word = |a: usize, b: usize, cjk: bool, tot: &mut Totals, words: &mut Words<'a>, scratch: &mut Scratch| {
-                    let w = &text[a..b];
-                    let key = Key::new(w.as_bytes());
-                    let (id, info) = *cache.entry(key).or_insert_with(|| {
-                        let p = if cjk {
-                            Part { syllables: 1, letters: 1, alnum: 1, stem_syllables: 1 }
-                        } else {
-                            measure(w, TokKind::Word, scratch)
-                        };
-                        let info = WordInfo { syl: p.syllables.max(1), stem: p.stem_syllables, letters: p.letters, alnum: p.alnum, parts: 1, all_number: false };
-                        (words.add_form(w, &key, a, info), info)
-                    });
-                    tot.words += 1;
-                    tot.syllables += info.syl as usize;
-                    tot.word_letters += info.letters as usize;
-                    tot.word_alnum += info.alnum as usize;
-                    words.push(id, a);
-                    info.syl as usize
-                };
-                for (off, c) in s.char_indices() {
-                    let at = t.start + off;
-                    if is_cjk(c) {
-                        if let Some(a) = run_start.take() {
-                            s_syll += word(a, at, false, &mut tot, &mut words, &mut scratch);
-                            s_words += 1;
-                        }
-                        s_syll += word(at, at + c.len_utf8(), true, &mut tot, &mut words, &mut scratch);
-                        s_words += 1;
-                    } else if c.is_alphanumeric() {
-                        if run_start.is_none() {
-                            run_start = Some(at);
-                        }
-                    } else if let Some(a) = run_start.take() {
-                        s_syll += word(a, at, false, &mut tot, &mut words, &mut scratch);
-                        s_words += 1;
-                    }
-                }
-                if let Some(a) = run_start.take() {
-                    s_syll += word(a, t.end, false, &mut tot, &mut words, &mut scratch);
-                    s_words += 1;
-                }
+                let (w, y) = self.cjk_token(t);
+                s_words += w;
+                s_syll += y;
                 first_word = false;
                 i += 1;
                 continue;
             }
             // A word: this token plus clitics and hyphen-joined tokens.
+            let (j, we) = word_end(text, toks, i, r.end);
             let ws = t.start;
-            let mut we = t.end;
-            let mut j = i + 1;
-            while j < r.end {
-                let n = toks[j];
-                if n.start != we {
-                    break;
-                }
-                let nb = &bytes[n.start..n.end];
-                if is_clitic_tok(&n, nb) {
-                    we = n.end;
-                    j += 1;
-                    continue;
-                }
-                if j + 1 < r.end && is_hyphen_tok(nb) {
-                    let m = toks[j + 1];
-                    if m.start == n.end && is_wordlike(&m, text) && !has_cjk(&text[m.start..m.end]) {
-                        we = m.end;
-                        j += 2;
-                        continue;
-                    }
-                }
-                break;
-            }
             let key = if we == t.end { tkey } else { Key::new(&bytes[ws..we]) };
-            let (id, info) = match cache.entry(key) {
+            let (id, info) = match self.cache.entry(key) {
                 std::collections::hash_map::Entry::Occupied(e) => *e.get(),
                 std::collections::hash_map::Entry::Vacant(v) => {
-                    let mut info = WordInfo { syl: 0, stem: 0, letters: 0, alnum: 0, parts: 0, all_number: true };
-                    for (k, &n) in toks.iter().enumerate().take(j).skip(i) {
-                        if n.kind == TokKind::Punct {
-                            continue;
-                        }
-                        let p = measure(&text[n.start..n.end], n.kind, &mut scratch);
-                        info.letters += p.letters;
-                        info.alnum += p.alnum;
-                        if k > i && is_clitic_tok(&n, &bytes[n.start..n.end]) {
-                            continue;
-                        }
-                        info.syl += p.syllables;
-                        info.stem += if k == i { p.stem_syllables } else { p.syllables };
-                        info.parts += 1;
-                        info.all_number &= n.kind == TokKind::Number;
-                    }
-                    info.syl = info.syl.max(1);
-                    *v.insert((words.add_form(&text[ws..we], &key, ws, info), info))
+                    let info = measure_word(text, &toks[i..j], &mut self.scratch);
+                    *v.insert((self.words.add_form(&text[ws..we], &key, ws, info), info))
                 }
             };
             let capital = match tkey.bytes.first() {
                 Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => text[t.start..t.end].chars().next().is_some_and(|c| c.is_uppercase()),
+                _ => starts_upper(&text[t.start..t.end]),
             };
+            let tot = &mut self.tot;
             tot.words += 1;
             tot.syllables += info.syl as usize;
             tot.word_letters += info.letters as usize;
@@ -1088,28 +1093,152 @@ pub fn compute<'a>(doc: &Doc<'a>) -> (Stats, Vec<Sentence>) {
             }
             s_words += 1;
             s_syll += info.syl as usize;
-            words.push(id, ws);
+            self.words.push(id, ws);
             first_word = false;
             i = j;
         }
-        if s_words > 0 {
-            sentences_with_words += 1;
-        }
-        st.longest_sentence_words = st.longest_sentence_words.max(s_words);
-        let grade = if s_words > 0 { fk_grade(s_words as f64, 1.0, s_syll as f64).clamp(0.0, 30.0) } else { 0.0 };
-        let difficulty = if s_words < 14 {
-            Difficulty::Ok
-        } else if grade >= 14.0 {
-            Difficulty::VeryHard
-        } else if grade >= 10.0 {
-            Difficulty::Hard
-        } else {
-            Difficulty::Ok
-        };
-        sentences.push(Sentence { start: seg.start, end: seg.end, words: s_words, grade: finite(grade), difficulty });
+        (s_words, s_syll)
     }
 
-    let (ntypes, keywords) = words.finish(10);
+    /// Counts the words of a token holding CJK characters: each ideograph or kana is a word,
+    /// each run of other letters or digits one more. Returns its words and syllables.
+    #[inline(never)]
+    fn cjk_token(&mut self, t: &Token) -> (usize, usize) {
+        let s = &self.text[t.start..t.end];
+        let (mut s_words, mut s_syll) = (0usize, 0usize);
+        let mut run_start: Option<usize> = None;
+        for (off, c) in s.char_indices() {
+            let at = t.start + off;
+            if is_cjk(c) {
+                if let Some(a) = run_start.take() {
+                    s_syll += self.cjk_word(a, at, false);
+                    s_words += 1;
+                }
+                s_syll += self.cjk_word(at, at + c.len_utf8(), true);
+                s_words += 1;
+            } else if c.is_alphanumeric() {
+                if run_start.is_none() {
+                    run_start = Some(at);
+                }
+            } else if let Some(a) = run_start.take() {
+                s_syll += self.cjk_word(a, at, false);
+                s_words += 1;
+            }
+        }
+        if let Some(a) = run_start.take() {
+            s_syll += self.cjk_word(a, t.end, false);
+            s_words += 1;
+        }
+        (s_words, s_syll)
+    }
+
+    /// Counts the word `text[a..b]` of a CJK token (`cjk`: one CJK character) into the totals;
+    /// returns its syllables.
+    fn cjk_word(&mut self, a: usize, b: usize, cjk: bool) -> usize {
+        let text = self.text;
+        let w = &text[a..b];
+        let key = Key::new(w.as_bytes());
+        // (get and insert, not the entry API: that stays inlined in its one hot caller.)
+        let (id, info) = match self.cache.get(&key) {
+            Some(&e) => e,
+            None => {
+                let p = if cjk {
+                    Part { syllables: 1, letters: 1, alnum: 1, stem_syllables: 1 }
+                } else {
+                    measure(w, TokKind::Word, &mut self.scratch)
+                };
+                let info = WordInfo { syl: p.syllables.max(1), stem: p.stem_syllables, letters: p.letters, alnum: p.alnum, parts: 1, all_number: false };
+                let e = (self.words.add_form(w, &key, a, info), info);
+                self.cache.insert(key, e);
+                e
+            }
+        };
+        let tot = &mut self.tot;
+        tot.words += 1;
+        tot.syllables += info.syl as usize;
+        tot.word_letters += info.letters as usize;
+        tot.word_alnum += info.alnum as usize;
+        self.words.push(id, a);
+        info.syl as usize
+    }
+}
+
+/// The end of the word starting at token `i` (a word token), the tokens before `end` joined to it
+/// as clitics or by hyphens: the index of the token after the word, and the word's end offset.
+#[inline]
+fn word_end(text: &str, toks: &[Token], i: usize, end: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut we = toks[i].end;
+    let mut j = i + 1;
+    while j < end {
+        let n = toks[j];
+        if n.start != we {
+            break;
+        }
+        let nb = &bytes[n.start..n.end];
+        if is_clitic_tok(&n, nb) {
+            we = n.end;
+            j += 1;
+            continue;
+        }
+        if j + 1 < end && is_hyphen_tok(nb) {
+            let m = toks[j + 1];
+            if m.start == n.end && is_wordlike(&m, text) && !has_cjk(&text[m.start..m.end]) {
+                we = m.end;
+                j += 2;
+                continue;
+            }
+        }
+        break;
+    }
+    (j, we)
+}
+
+/// Measures a new surface form, the word of tokens `parts` (a first token, then clitics and
+/// hyphen-joined tokens).
+#[inline(never)]
+fn measure_word(text: &str, parts: &[Token], scratch: &mut Scratch) -> WordInfo {
+    let bytes = text.as_bytes();
+    let mut info = WordInfo { syl: 0, stem: 0, letters: 0, alnum: 0, parts: 0, all_number: true };
+    for (k, &n) in parts.iter().enumerate() {
+        if n.kind == TokKind::Punct {
+            continue;
+        }
+        let p = measure(&text[n.start..n.end], n.kind, scratch);
+        info.letters += p.letters;
+        info.alnum += p.alnum;
+        if k > 0 && is_clitic_tok(&n, &bytes[n.start..n.end]) {
+            continue;
+        }
+        info.syl += p.syllables;
+        info.stem += if k == 0 { p.stem_syllables } else { p.syllables };
+        info.parts += 1;
+        info.all_number &= n.kind == TokKind::Number;
+    }
+    info.syl = info.syl.max(1);
+    info
+}
+
+/// The sentence `seg` with its grade, given its words and syllables.
+#[inline]
+fn grade_sentence(seg: &Segment, s_words: usize, s_syll: usize) -> Sentence {
+    let grade = if s_words > 0 { fk_grade(s_words as f64, 1.0, s_syll as f64).clamp(0.0, 30.0) } else { 0.0 };
+    let difficulty = if s_words < 14 {
+        Difficulty::Ok
+    } else if grade >= 14.0 {
+        Difficulty::VeryHard
+    } else if grade >= 10.0 {
+        Difficulty::Hard
+    } else {
+        Difficulty::Ok
+    };
+    Sentence { start: seg.start, end: seg.end, words: s_words, grade: finite(grade), difficulty }
+}
+
+/// Sets the counts and the readability figures of `st` from the totals, the number of sentences
+/// holding a word, the number of types and the type id `seq`.
+#[inline(never)]
+fn readability(st: &mut Stats, tot: &Totals, sentences_with_words: usize, ntypes: usize, seq: &[(u32, u32)]) {
     let w = tot.words as f64;
     let s = sentences_with_words as f64;
     let y = tot.syllables as f64;
@@ -1132,10 +1261,8 @@ pub fn compute<'a>(doc: &Doc<'a>) -> (Stats, Vec<Sentence>) {
         st.coleman_liau = finite(0.0588 * l - 0.296 * s100 - 15.8);
         st.ari = finite(4.71 * tot.word_alnum as f64 / w + 0.5 * wps - 21.43);
         st.type_token_ratio = finite(div(ntypes as f64, w));
-        st.mtld = finite(mtld(&words.seq, ntypes));
+        st.mtld = finite(mtld(seq, ntypes));
     }
-    st.keywords = keywords;
-    (st, sentences)
 }
 
 #[cfg(test)]
