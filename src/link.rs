@@ -90,6 +90,7 @@ fn key_of(text: &str) -> String {
 
 /// Writes the grouping key of `text` (see `key_of`) into `out`, replacing its contents: one
 /// buffer serves every mention, and only a key seen for the first time is copied into a map.
+#[inline(never)]
 fn key_into(text: &str, out: &mut String) {
     out.clear();
     let t = strip_possessives(text);
@@ -146,6 +147,7 @@ fn initials(text: &str) -> String {
 }
 
 /// Writes the initials of `text` (see `initials`) into `out`, replacing its contents.
+#[inline(never)]
 fn initials_into(text: &str, out: &mut String) {
     out.clear();
     out.extend(
@@ -158,6 +160,7 @@ fn initials_into(text: &str, out: &mut String) {
 }
 
 /// Finds the title run right before a person span, returns (title text).
+#[inline(never)]
 fn title_before(doc: &Doc, start: usize) -> Option<String> {
     let mut i = doc.token_at_or_after(start);
     let first_tok = i;
@@ -194,123 +197,172 @@ struct Group {
 /// `entity` (and `title` for people), and returns the entities sorted by salience, highest first.
 #[inline(never)] // called once per analysis: kept out of line so that profiles show it
 pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
-    let lead_end = lead_end(doc);
-    let mut groups: Vec<Group> = Vec::new();
-    // Groups by key, one map per kind (indexed by `Kind as usize`). A key belongs to one group,
-    // the first that a mention with that key joined, and a group holds mentions of its own kind
-    // only: so a key is a group's key exactly when it is in this map.
-    let mut by_key: Vec<FxMap<String, usize>> = vec![FxMap::default(); Kind::ALL.len()];
-    let mut acronyms: FxMap<String, usize> = FxMap::default();
-    let mut people = PersonIndex::default();
-    // Reused for every mention: the key and the initials.
-    let mut key = String::new();
-    let mut ini = String::new();
+    let mut grouper = Grouper::new(lead_end(doc));
+    grouper.add_all(doc, spans);
+    let entities = rank(doc, grouper.groups, spans);
+    link_speakers(spans);
+    entities
+}
 
-    for si in 0..spans.len() {
-        if !spans[si].kind.is_name() {
-            continue;
+/// The groups found so far, and the indexes that find the group a new mention joins.
+struct Grouper {
+    groups: Vec<Group>,
+    /// Groups by key, one map per kind (indexed by `Kind as usize`). A key belongs to one group,
+    /// the first that a mention with that key joined, and a group holds mentions of its own kind
+    /// only: so a key is a group's key exactly when it is in this map.
+    by_key: Vec<FxMap<String, usize>>,
+    acronyms: FxMap<String, usize>,
+    people: PersonIndex,
+    /// Reused for every mention: the key and the initials.
+    key: String,
+    ini: String,
+    /// The end of the lead (see [`lead_end`]).
+    lead_end: usize,
+}
+
+impl Grouper {
+    /// No groups yet; `lead_end` is the end of the document's lead.
+    fn new(lead_end: usize) -> Self {
+        Grouper {
+            groups: Vec::new(),
+            by_key: vec![FxMap::default(); Kind::ALL.len()],
+            acronyms: FxMap::default(),
+            people: PersonIndex::default(),
+            key: String::new(),
+            ini: String::new(),
+            lead_end,
         }
+    }
+
+    /// Adds every name span of `spans`, in order.
+    #[inline(never)]
+    fn add_all(&mut self, doc: &Doc, spans: &mut [Span]) {
+        for si in 0..spans.len() {
+            if spans[si].kind.is_name() {
+                self.add(doc, spans, si);
+            }
+        }
+    }
+
+    /// Adds name span `si` to its group (a new one if it joins none), and sets its title.
+    #[inline(never)]
+    fn add(&mut self, doc: &Doc, spans: &mut [Span], si: usize) {
         let kind = spans[si].kind;
         if kind == Kind::Person {
             if let Some(t) = title_before(doc, spans[si].start) {
                 spans[si].title = Some(t);
             }
         }
-        // Taken out for this iteration (and put back below) so that `spans` stays writable.
+        // Taken out for this call (and put back below) so that `spans` stays writable.
         let text = std::mem::take(&mut spans[si].text);
-        key_into(&text, &mut key);
-        if key.is_empty() {
+        key_into(&text, &mut self.key);
+        if self.key.is_empty() {
             spans[si].text = text;
-            continue;
+            return;
         }
-        let alias = canonical_alias(&key);
+        let alias = canonical_alias(&self.key);
         if let Some(c) = alias {
-            key_into(c, &mut key);
+            key_into(c, &mut self.key);
         }
         let ntok = text.split_whitespace().count();
-        let known = by_key[kind as usize].get(key.as_str()).copied();
-        let gi = match known {
-            Some(g) => Some(g),
-            None => match kind {
-                Kind::Person => people.find(&key),
-                Kind::Organization | Kind::Place | Kind::Misc => {
-                    acronyms.get(key.as_str()).copied().filter(|&g| groups[g].kind == kind)
-                }
-                _ => None,
-            },
-        };
-        let g = match gi {
+        let known = self.by_key[kind as usize].get(self.key.as_str()).copied();
+        let g = match known.or_else(|| self.find_other(kind)) {
             Some(g) => g,
-            None => {
-                groups.push(Group {
-                    kind,
-                    name: alias.map_or_else(|| trim_apostrophe_s(&text), str::to_string),
-                    name_tokens: ntok,
-                    mentions: Vec::new(),
-                    roles: Vec::new(),
-                    aliases: Vec::new(),
-                    first: spans[si].start,
-                    in_lead: false,
-                    canonical_fixed: alias.is_some(),
-                });
-                groups.len() - 1
-            }
+            None => self.new_group(kind, alias, &text, ntok, spans[si].start),
         };
-        let gr = &mut groups[g];
         if known.is_none() {
-            // A new key of this group.
-            by_key[kind as usize].insert(key.clone(), g);
-            if gr.kind == Kind::Person {
-                people.add(&key, g);
-            }
+            self.add_key(kind, g);
         }
-        // A longer mention of the same person becomes the canonical name.
-        if !gr.canonical_fixed && ntok > gr.name_tokens && kind == Kind::Person {
-            let old = std::mem::replace(&mut gr.name, text.clone());
-            if !gr.aliases.contains(&old) {
-                gr.aliases.push(old);
-            }
-            gr.name_tokens = ntok;
-        } else if text != gr.name && !gr.aliases.contains(&text) {
-            gr.aliases.push(text.clone());
-        }
-        if let Some(t) = &spans[si].title {
-            if !gr.roles.contains(t) {
-                gr.roles.push(t.clone());
-            }
-        }
+        let gr = &mut self.groups[g];
+        gr.join(kind, &text, ntok, spans[si].title.as_ref());
         gr.mentions.push(si);
-        if spans[si].start < lead_end {
+        if spans[si].start < self.lead_end {
             gr.in_lead = true;
         }
         // Acronyms: "Central Intelligence Agency (CIA)" and initials of multi-word names.
         if matches!(kind, Kind::Organization | Kind::Place | Kind::Misc) && ntok >= 2 {
-            initials_into(&text, &mut ini);
-            if ini.len() >= 2 && !acronyms.contains_key(ini.as_str()) {
-                acronyms.insert(ini.clone(), g);
-            }
+            self.add_initials(&text, g);
         }
         spans[si].text = text;
     }
 
-    // Salience: frequency, first position, presence in the headline / first paragraph.
-    let max_count = groups.iter().map(|g| g.mentions.len()).max().unwrap_or(1).max(1) as f32;
-    let len = doc.text.len().max(1) as f32;
-    // Sorted by salience, highest first, then by first position, then by index (so an unstable
-    // sort gives a stable sort's order): the three keys packed in one `u128` a group.
-    let mut order: Vec<u128> = groups
-        .iter()
-        .enumerate()
-        .map(|(i, g)| {
-            let freq = g.mentions.len() as f32 / max_count;
-            let early = 1.0 - g.first as f32 / len;
-            let lead = if g.in_lead { 1.0 } else { 0.0 };
-            let sal = 0.6 * freq + 0.25 * early + 0.15 * lead;
-            (!total_order_bits(sal) as u128) << 96 | (g.first as u64 as u128) << 32 | i as u32 as u128
-        })
-        .collect();
-    // (An index takes 32 bits: 2^32 groups would need 2^32 name spans, a terabyte of them.)
-    order.sort_unstable();
+    /// The group of another key that the current key (of a mention of `kind`) joins: a person's
+    /// by its words, a body's or place's by its acronym.
+    fn find_other(&mut self, kind: Kind) -> Option<usize> {
+        match kind {
+            Kind::Person => self.people.find(&self.key),
+            Kind::Organization | Kind::Place | Kind::Misc => {
+                self.acronyms.get(self.key.as_str()).copied().filter(|&g| self.groups[g].kind == kind)
+            }
+            _ => None,
+        }
+    }
+
+    /// Starts a group with a mention (its text, alias and token count) at byte `first`.
+    #[inline(never)]
+    fn new_group(&mut self, kind: Kind, alias: Option<&str>, text: &str, ntok: usize, first: usize) -> usize {
+        self.groups.push(Group {
+            kind,
+            name: alias.map_or_else(|| trim_apostrophe_s(text), str::to_string),
+            name_tokens: ntok,
+            mentions: Vec::new(),
+            roles: Vec::new(),
+            aliases: Vec::new(),
+            first,
+            in_lead: false,
+            canonical_fixed: alias.is_some(),
+        });
+        self.groups.len() - 1
+    }
+
+    /// Records the current key, new to its group `g`, for a mention of `kind`.
+    #[inline(never)]
+    fn add_key(&mut self, kind: Kind, g: usize) {
+        self.by_key[kind as usize].insert(self.key.clone(), g);
+        if self.groups[g].kind == Kind::Person {
+            self.people.add(&self.key, g);
+        }
+    }
+
+    /// Records the initials of the multi-word name `text` as an acronym of group `g`, unless
+    /// they are one letter or already some group's acronym.
+    #[inline(never)]
+    fn add_initials(&mut self, text: &str, g: usize) {
+        initials_into(text, &mut self.ini);
+        if self.ini.len() >= 2 && !self.acronyms.contains_key(self.ini.as_str()) {
+            self.acronyms.insert(self.ini.clone(), g);
+        }
+    }
+}
+
+impl Group {
+    /// Takes a mention's text (of `ntok` tokens) as the canonical name or an alias, and its title
+    /// as a role.
+    #[inline(never)]
+    fn join(&mut self, kind: Kind, text: &str, ntok: usize, title: Option<&String>) {
+        // A longer mention of the same person becomes the canonical name.
+        if !self.canonical_fixed && ntok > self.name_tokens && kind == Kind::Person {
+            let old = std::mem::replace(&mut self.name, text.to_string());
+            if !self.aliases.contains(&old) {
+                self.aliases.push(old);
+            }
+            self.name_tokens = ntok;
+        } else if text != self.name && !self.aliases.iter().any(|a| a == text) {
+            self.aliases.push(text.to_string());
+        }
+        if let Some(t) = title {
+            if !self.roles.contains(t) {
+                self.roles.push(t.clone());
+            }
+        }
+    }
+}
+
+/// The entities of `groups`, sorted by salience (frequency, first position, presence in the
+/// headline / first paragraph), with each mention's `entity` set to its entity's id.
+#[inline(never)]
+fn rank(doc: &Doc, mut groups: Vec<Group>, spans: &mut [Span]) -> Vec<Entity> {
+    let order = salience_order(doc, &groups);
     let mut entities = Vec::with_capacity(groups.len());
     for (id, &packed) in order.iter().enumerate() {
         let sal = from_total_order_bits(!((packed >> 96) as u32));
@@ -334,8 +386,29 @@ pub fn group(doc: &Doc, spans: &mut [Span]) -> Vec<Entity> {
             aliases,
         });
     }
-    link_speakers(spans);
     entities
+}
+
+/// The groups sorted by salience, highest first, then by first position, then by index (so an
+/// unstable sort gives a stable sort's order): the three keys packed in one `u128` a group.
+#[inline(never)]
+fn salience_order(doc: &Doc, groups: &[Group]) -> Vec<u128> {
+    let max_count = groups.iter().map(|g| g.mentions.len()).max().unwrap_or(1).max(1) as f32;
+    let len = doc.text.len().max(1) as f32;
+    let mut order: Vec<u128> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let freq = g.mentions.len() as f32 / max_count;
+            let early = 1.0 - g.first as f32 / len;
+            let lead = if g.in_lead { 1.0 } else { 0.0 };
+            let sal = 0.6 * freq + 0.25 * early + 0.15 * lead;
+            (!total_order_bits(sal) as u128) << 96 | (g.first as u64 as u128) << 32 | i as u32 as u128
+        })
+        .collect();
+    // (An index takes 32 bits: 2^32 groups would need 2^32 name spans, a terabyte of them.)
+    order.sort_unstable();
+    order
 }
 
 /// The bits of `x` as an unsigned number that orders as `f32::total_cmp` orders floats.
@@ -354,6 +427,7 @@ fn from_total_order_bits(b: u32) -> f32 {
 }
 
 /// Points each quote's speaker at the entity of the name span it covers (or lies in).
+#[inline(never)]
 fn link_speakers(spans: &mut [Span]) {
     // Name spans with an entity, as indices into `spans` (4 bytes each: this runs at the peak of
     // memory, next to every span).

@@ -526,6 +526,8 @@ struct Scanner<'d, 'a> {
 }
 
 impl<'d, 'a> Scanner<'d, 'a> {
+    /// The scanner of `doc`, with the lower-cased forms of its tokens.
+    #[inline(never)]
     fn new(doc: &'d Doc<'a>) -> Self {
         let mut low_text = String::new();
         let mut low_at = Vec::with_capacity(doc.tokens.len() + 1);
@@ -1327,6 +1329,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
     }
 
     /// A weekday alone ("on Tuesday", "said Tuesday", "Tuesday's vote").
+    #[inline(never)]
     fn weekday_alone(&self, i: usize) -> Option<Cand> {
         let (wd, full) = self.weekday_at(i)?;
         if !full {
@@ -1604,6 +1607,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
 // Resolution against the anchor.
 
 /// The value, and whether the year was inferred from the anchor.
+#[inline(never)]
 fn resolve(val: &Val, anchor: Option<Ymd>) -> (Option<String>, bool) {
     let Some(a) = anchor else {
         return match val {
@@ -1710,21 +1714,47 @@ fn resolve(val: &Val, anchor: Option<Ymd>) -> (Option<String>, bool) {
 /// spans already found (a date is not reported inside a name).
 pub fn extract(doc: &Doc, anchor: Option<&str>, names: &[Span]) -> DateFindings {
     let sc = Scanner::new(doc);
-    let n = sc.n();
+    let names = NameRanges::new(names);
+    let cands = candidates(&sc, &names);
+    let (anchor_ymd, anchor_source) = find_anchor(&sc, anchor, &cands);
+    let spans = to_spans(&sc, &cands, anchor_ymd);
+    DateFindings { spans, anchor: anchor_ymd.map(|a| a.iso()), anchor_source }
+}
 
-    let mut name_ranges: Vec<(usize, usize)> = names.iter().map(|s| (s.start, s.end)).collect();
-    name_ranges.sort_unstable();
-    let mut max_end = Vec::with_capacity(name_ranges.len());
-    let mut m = 0;
-    for &(_, e) in &name_ranges {
-        m = m.max(e);
-        max_end.push(m);
+/// The byte ranges of the name spans, sorted, to tell whether a range overlaps a name.
+struct NameRanges {
+    ranges: Vec<(usize, usize)>,
+    /// `max_end[k]`: the largest end among `ranges[..=k]`.
+    max_end: Vec<usize>,
+}
+
+impl NameRanges {
+    /// The ranges of `names`.
+    #[inline(never)]
+    fn new(names: &[Span]) -> Self {
+        let mut ranges: Vec<(usize, usize)> = names.iter().map(|s| (s.start, s.end)).collect();
+        ranges.sort_unstable();
+        let mut max_end = Vec::with_capacity(ranges.len());
+        let mut m = 0;
+        for &(_, e) in &ranges {
+            m = m.max(e);
+            max_end.push(m);
+        }
+        NameRanges { ranges, max_end }
     }
-    let in_name = |s: usize, e: usize| -> bool {
-        let idx = name_ranges.partition_point(|r| r.0 < e);
-        idx > 0 && max_end[idx - 1] > s
-    };
 
+    /// Bytes `s..e` overlap a name.
+    fn overlap(&self, s: usize, e: usize) -> bool {
+        let idx = self.ranges.partition_point(|r| r.0 < e);
+        idx > 0 && self.max_end[idx - 1] > s
+    }
+}
+
+/// The candidates of the document, left to right, none overlapping, none across a line break
+/// or into a name.
+#[inline(never)]
+fn candidates(sc: &Scanner, names: &NameRanges) -> Vec<Cand> {
+    let n = sc.n();
     let mut cands: Vec<Cand> = Vec::new();
     let mut i = 0;
     while i < n {
@@ -1732,7 +1762,7 @@ pub fn extract(doc: &Doc, anchor: Option<&str>, names: &[Span]) -> DateFindings 
             Some(c) if c.e > c.s && c.e <= n => {
                 let (s, e) = (sc.toks[c.s].start, sc.toks[c.e - 1].end);
                 // A date does not run across a line break, nor into a name.
-                if in_name(s, e) || sc.toks[c.s + 1..c.e].iter().any(|t| t.newline_before) {
+                if names.overlap(s, e) || sc.toks[c.s + 1..c.e].iter().any(|t| t.newline_before) {
                     i += 1;
                 } else {
                     i = c.e;
@@ -1742,8 +1772,13 @@ pub fn extract(doc: &Doc, anchor: Option<&str>, names: &[Span]) -> DateFindings 
             _ => i += 1,
         }
     }
+    cands
+}
 
-    // The anchor.
+/// The anchor date and where it came from: the `anchor` option, else the dateline, else the
+/// first full date.
+#[inline(never)]
+fn find_anchor(sc: &Scanner, anchor: Option<&str>, cands: &[Cand]) -> (Option<Ymd>, Option<&'static str>) {
     let mut anchor_ymd = None;
     let mut anchor_source = None;
     if let Some(a) = anchor.and_then(parse_iso) {
@@ -1751,7 +1786,7 @@ pub fn extract(doc: &Doc, anchor: Option<&str>, names: &[Span]) -> DateFindings 
         anchor_source = Some("option");
     }
     if anchor_ymd.is_none() {
-        if let Some(a) = find_dateline(&sc, &cands) {
+        if let Some(a) = find_dateline(sc, cands) {
             anchor_ymd = Some(a);
             anchor_source = Some("dateline");
         }
@@ -1765,12 +1800,17 @@ pub fn extract(doc: &Doc, anchor: Option<&str>, names: &[Span]) -> DateFindings 
             anchor_source = Some("first-date");
         }
     }
+    (anchor_ymd, anchor_source)
+}
 
-    let spans = cands
+/// The spans of the candidates, their values resolved against `anchor_ymd`.
+#[inline(never)]
+fn to_spans(sc: &Scanner, cands: &[Cand], anchor_ymd: Option<Ymd>) -> Vec<Span> {
+    cands
         .iter()
         .map(|c| {
             let (s, e) = (sc.toks[c.s].start, sc.toks[c.e - 1].end);
-            let mut sp = Span::new(doc.text, s, e, c.kind);
+            let mut sp = Span::new(sc.doc.text, s, e, c.kind);
             let (v, inferred) = resolve(&c.val, anchor_ymd);
             sp.value = v.map(Value::Text);
             if inferred {
@@ -1781,12 +1821,11 @@ pub fn extract(doc: &Doc, anchor: Option<&str>, names: &[Span]) -> DateFindings 
             }
             sp
         })
-        .collect();
-
-    DateFindings { spans, anchor: anchor_ymd.map(|a| a.iso()), anchor_source }
+        .collect()
 }
 
 /// A full date standing alone near the top: the article's dateline.
+#[inline(never)]
 fn find_dateline(sc: &Scanner, cands: &[Cand]) -> Option<Ymd> {
     let doc = sc.doc;
     let paras = &doc.paragraphs[..doc.paragraphs.len().min(5)];

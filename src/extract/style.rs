@@ -160,6 +160,8 @@ struct Lower {
 }
 
 impl Lower {
+    /// Lower-cases tokens `r` of `doc` into the buffer, replacing its contents.
+    #[inline(never)]
     fn fill(&mut self, doc: &Doc, r: Range<usize>) {
         self.arena.clear();
         self.ranges.clear();
@@ -219,101 +221,137 @@ pub fn extract(doc: &Doc) -> Vec<Span> {
             continue;
         }
         low.fill(doc, r.clone());
-        let word = |k: usize| doc.tokens[k].kind == TokKind::Word;
-
-        // Hedges: longest phrase at each token, then skip past it.
-        hedges.clear();
-        let mut k = r.start;
-        while k < r.end {
-            let mut matched = 0;
-            // Every hedge starts with a word.
-            let first = if word(k) { Some(low.get(k)).filter(|w| HEDGE_FIRST.contains(*w)) } else { None };
-            if let Some(cands) = first.and_then(|w| HEDGE_INDEX.get(w)) {
-                for words in cands {
-                    let n = words.len();
-                    if k + n > r.end || !(0..n).all(|i| low.get(k + i) == words[i]) {
-                        continue;
-                    }
-                    // "this kind of weapon" is a noun phrase, not a hedge.
-                    if words.len() == 2
-                        && words[1] == "of"
-                        && matches!(words[0], "kind" | "sort")
-                        && k > r.start
-                        && DET.contains(low.get(k - 1))
-                    {
-                        continue;
-                    }
-                    matched = n;
-                    break;
-                }
-            }
-            if matched > 0 {
-                let (s, e) = (doc.tokens[k].start, doc.tokens[k + matched - 1].end);
-                hedges.push((s, e));
-                out.push(Span::new(doc.text, s, e, Kind::Hedge));
-                k += matched;
-            } else {
-                k += 1;
-            }
-        }
-
-        // Passive voice.
-        let mut k = r.start;
-        while k < r.end {
-            if !word(k) || !BE.contains(low.get(k)) {
-                k += 1;
-                continue;
-            }
-            let mut j = k + 1;
-            let be = low.get(k);
-            if j < r.end && low.get(j) == "being" && be != "being" && be != "been" && be != "be" {
-                j += 1;
-            }
-            if j < r.end && word(j) && (MID.contains(low.get(j)) || is_ly_adverb(low.get(j))) {
-                j += 1;
-            }
-            if j < r.end && word(j) && is_participle(doc.tok(j), low.get(j)) {
-                let p = low.get(j);
-                let to_follows = j + 1 < r.end && low.get(j + 1) == "to";
-                if !(to_follows && TOX.contains(p)) {
-                    out.push(Span::new(doc.text, doc.tokens[k].start, doc.tokens[j].end, Kind::Passive));
-                    k = j + 1;
-                    continue;
-                }
-            }
-            k += 1;
-        }
-
-        // Adverbs.
-        let mut first_word = true;
-        let mut h = 0;
-        for k in r.clone() {
-            let t = doc.tokens[k];
-            if t.kind != TokKind::Word {
-                continue;
-            }
-            let raw = doc.tok(k);
-            let is_first = first_word;
-            first_word = false;
-            let l = low.get(k);
-            if !is_ly_adverb(l) || (!is_first && !starts_lower(raw)) {
-                continue;
-            }
-            // Capitals after the first letter ("McNally", "ONLY") are names or shouting.
-            if raw.chars().skip(1).any(|c| c.is_uppercase()) {
-                continue;
-            }
-            while h < hedges.len() && hedges[h].1 <= t.start {
-                h += 1;
-            }
-            if h < hedges.len() && hedges[h].0 < t.end {
-                continue; // already a hedge
-            }
-            out.push(Span::new(doc.text, t.start, t.end, Kind::Adverb));
-        }
+        find_hedges(doc, &low, r.clone(), &mut hedges, &mut out);
+        find_passives(doc, &low, r.clone(), &mut out);
+        find_adverbs(doc, &low, r, &hedges, &mut out);
     }
     out.shrink_to_fit();
     out
+}
+
+/// Token `k` is a word.
+#[inline]
+fn is_word(doc: &Doc, k: usize) -> bool {
+    doc.tokens[k].kind == TokKind::Word
+}
+
+/// The hedges of the sentence of tokens `r`: the longest phrase at each token, then past it.
+/// Pushed to `out`, and their byte ranges to `hedges` (cleared first).
+#[inline(never)]
+fn find_hedges(doc: &Doc, low: &Lower, r: Range<usize>, hedges: &mut Vec<(usize, usize)>, out: &mut Vec<Span>) {
+    hedges.clear();
+    let mut k = r.start;
+    while k < r.end {
+        // Every hedge starts with a word.
+        let matched = if is_word(doc, k) && HEDGE_FIRST.contains(low.get(k)) { hedge_len(low, &r, k) } else { 0 };
+        if matched > 0 {
+            let (s, e) = (doc.tokens[k].start, doc.tokens[k + matched - 1].end);
+            hedges.push((s, e));
+            out.push(Span::new(doc.text, s, e, Kind::Hedge));
+            k += matched;
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// The number of tokens of the longest hedge at token `k` (the first word of a hedge) of the
+/// sentence of tokens `r`, or 0.
+#[inline(never)]
+fn hedge_len(low: &Lower, r: &Range<usize>, k: usize) -> usize {
+    let Some(cands) = HEDGE_INDEX.get(low.get(k)) else {
+        return 0;
+    };
+    for words in cands {
+        let n = words.len();
+        if k + n > r.end || !(0..n).all(|i| low.get(k + i) == words[i]) {
+            continue;
+        }
+        // "this kind of weapon" is a noun phrase, not a hedge.
+        if words.len() == 2
+            && words[1] == "of"
+            && matches!(words[0], "kind" | "sort")
+            && k > r.start
+            && DET.contains(low.get(k - 1))
+        {
+            continue;
+        }
+        return n;
+    }
+    0
+}
+
+/// The passive verb phrases of the sentence of tokens `r`, pushed to `out`.
+#[inline(never)]
+fn find_passives(doc: &Doc, low: &Lower, r: Range<usize>, out: &mut Vec<Span>) {
+    let mut k = r.start;
+    while k < r.end {
+        if !is_word(doc, k) || !BE.contains(low.get(k)) {
+            k += 1;
+            continue;
+        }
+        if let Some(j) = passive_end(doc, low, &r, k) {
+            out.push(Span::new(doc.text, doc.tokens[k].start, doc.tokens[j].end, Kind::Passive));
+            k = j + 1;
+            continue;
+        }
+        k += 1;
+    }
+}
+
+/// The participle ending the passive verb phrase that starts with the be-verb at token `k` of
+/// the sentence of tokens `r`, if there is one.
+#[inline(never)]
+fn passive_end(doc: &Doc, low: &Lower, r: &Range<usize>, k: usize) -> Option<usize> {
+    let word = |k: usize| is_word(doc, k);
+    let mut j = k + 1;
+    let be = low.get(k);
+    if j < r.end && low.get(j) == "being" && be != "being" && be != "been" && be != "be" {
+        j += 1;
+    }
+    if j < r.end && word(j) && (MID.contains(low.get(j)) || is_ly_adverb(low.get(j))) {
+        j += 1;
+    }
+    if j < r.end && word(j) && is_participle(doc.tok(j), low.get(j)) {
+        let p = low.get(j);
+        let to_follows = j + 1 < r.end && low.get(j + 1) == "to";
+        if !(to_follows && TOX.contains(p)) {
+            return Some(j);
+        }
+    }
+    None
+}
+
+/// The -ly adverbs of the sentence of tokens `r` that are not in one of its `hedges`, pushed to
+/// `out`.
+#[inline(never)]
+fn find_adverbs(doc: &Doc, low: &Lower, r: Range<usize>, hedges: &[(usize, usize)], out: &mut Vec<Span>) {
+    let mut first_word = true;
+    let mut h = 0;
+    for k in r {
+        let t = doc.tokens[k];
+        if t.kind != TokKind::Word {
+            continue;
+        }
+        let raw = doc.tok(k);
+        let is_first = first_word;
+        first_word = false;
+        let l = low.get(k);
+        if !is_ly_adverb(l) || (!is_first && !starts_lower(raw)) {
+            continue;
+        }
+        // Capitals after the first letter ("McNally", "ONLY") are names or shouting.
+        if raw.chars().skip(1).any(|c| c.is_uppercase()) {
+            continue;
+        }
+        while h < hedges.len() && hedges[h].1 <= t.start {
+            h += 1;
+        }
+        if h < hedges.len() && hedges[h].0 < t.end {
+            continue; // already a hedge
+        }
+        out.push(Span::new(doc.text, t.start, t.end, Kind::Adverb));
+    }
 }
 
 #[cfg(test)]
