@@ -1628,7 +1628,6 @@ fn revote(doc: &Doc, ev: &Evidence, org_heads: &FxMap<&str, f32>, found: &mut [F
 /// Untagged repeats: capitalized tokens equal to a person part or to a tagged name become names.
 #[inline(never)]
 fn add_repeats(doc: &Doc, lists: &Lists, ev: &Evidence, found: &mut Vec<Found>) {
-    let text = doc.text;
     let mut covered = vec![false; doc.tokens.len()];
     for f in found.iter() {
         for c in &mut covered[f.start..f.end] {
@@ -1645,27 +1644,7 @@ fn add_repeats(doc: &Doc, lists: &Lists, ev: &Evidence, found: &mut Vec<Found>) 
                 k += 1;
                 continue;
             }
-            let mut hit = None;
-            for len in (1..=4usize).rev() {
-                let e = k + len;
-                if e > r.end || covered[k..e].iter().any(|&c| c) {
-                    continue;
-                }
-                let s = &text[doc.tokens[k].start..doc.tokens[e - 1].end];
-                if let Some(&(c, p)) = known.get(s) {
-                    // A lone sentence-initial word that is a common lower-case word: leave it.
-                    if len == 1 && lists.cluster(&s.to_lowercase()).is_some_and(|v| v >> 12 < 10) && gaz1(lists, s) == 0 {
-                        continue;
-                    }
-                    // A title surname ("King") before a name is the title ("King Abdullah").
-                    if len == 1 && gaz1(lists, s) & cat::TITLE != 0 && e < r.end && is_cap_word(doc, e) {
-                        continue;
-                    }
-                    hit = Some((e, c, p));
-                    break;
-                }
-            }
-            match hit {
+            match repeat_at(doc, lists, &known, &covered, k, r.end) {
                 Some((e, c, p)) => {
                     added.push(Found { start: k, end: e, class: c, conf: p * 0.6 });
                     k = e;
@@ -1678,6 +1657,31 @@ fn add_repeats(doc: &Doc, lists: &Lists, ev: &Evidence, found: &mut Vec<Found>) 
         found.extend(added);
         found.sort_by_key(|f| f.start);
     }
+}
+
+/// The longest known name (up to 4 tokens, none covered) starting at capitalized token `k` of a
+/// sentence ending at token `end`: its end, class and confidence.
+#[inline(never)]
+fn repeat_at(doc: &Doc, lists: &Lists, known: &FxMap<&str, (usize, f32)>, covered: &[bool], k: usize, end: usize) -> Option<(usize, usize, f32)> {
+    for len in (1..=4usize).rev() {
+        let e = k + len;
+        if e > end || covered[k..e].iter().any(|&c| c) {
+            continue;
+        }
+        let s = &doc.text[doc.tokens[k].start..doc.tokens[e - 1].end];
+        if let Some(&(c, p)) = known.get(s) {
+            // A lone sentence-initial word that is a common lower-case word: leave it.
+            if len == 1 && lists.cluster(&s.to_lowercase()).is_some_and(|v| v >> 12 < 10) && gaz1(lists, s) == 0 {
+                continue;
+            }
+            // A title surname ("King") before a name is the title ("King Abdullah").
+            if len == 1 && gaz1(lists, s) & cat::TITLE != 0 && e < end && is_cap_word(doc, e) {
+                continue;
+            }
+            return Some((e, c, p));
+        }
+    }
+    None
 }
 
 /// A lone word after "through", "near", "via" … is a place, not a person, unless it is part of a
