@@ -509,6 +509,17 @@ struct Totals {
     word_alnum: usize,
 }
 
+impl Totals {
+    /// Counts one word of `info`: its syllables, letters and letters-or-digits.
+    #[inline]
+    fn add_word(&mut self, info: &WordInfo) {
+        self.words += 1;
+        self.syllables += info.syl as usize;
+        self.word_letters += info.letters as usize;
+        self.word_alnum += info.alnum as usize;
+    }
+}
+
 /// A first guess of the distinct words among `tokens` tokens (sizes the maps, saving rehashes).
 fn distinct_guess(tokens: usize) -> usize {
     (tokens / 4).min(1 << 16)
@@ -1082,10 +1093,7 @@ impl<'a> WordPass<'a> {
                 _ => starts_upper(&text[t.start..t.end]),
             };
             let tot = &mut self.tot;
-            tot.words += 1;
-            tot.syllables += info.syl as usize;
-            tot.word_letters += info.letters as usize;
-            tot.word_alnum += info.alnum as usize;
+            tot.add_word(&info);
             if !info.all_number && info.syl >= 3 && t.kind != TokKind::Number {
                 tot.poly += 1;
                 let proper = capital && !first_word;
@@ -1155,11 +1163,7 @@ impl<'a> WordPass<'a> {
                 e
             }
         };
-        let tot = &mut self.tot;
-        tot.words += 1;
-        tot.syllables += info.syl as usize;
-        tot.word_letters += info.letters as usize;
-        tot.word_alnum += info.alnum as usize;
+        self.tot.add_word(&info);
         self.words.push(id, a);
         info.syl as usize
     }

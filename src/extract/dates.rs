@@ -64,6 +64,7 @@
 
 use std::sync::LazyLock;
 
+use crate::extract::ranges::Ranges;
 use crate::extract::wordset::{EdgeFilter, WordSet};
 use crate::model::{Kind, Span, Value};
 use crate::text::{Doc, TokKind, Token};
@@ -1714,46 +1715,17 @@ fn resolve(val: &Val, anchor: Option<Ymd>) -> (Option<String>, bool) {
 /// spans already found (a date is not reported inside a name).
 pub fn extract(doc: &Doc, anchor: Option<&str>, names: &[Span]) -> DateFindings {
     let sc = Scanner::new(doc);
-    let names = NameRanges::new(names);
+    let names = Ranges::new(names.iter().map(|s| (s.start, s.end)).collect());
     let cands = candidates(&sc, &names);
     let (anchor_ymd, anchor_source) = find_anchor(&sc, anchor, &cands);
     let spans = to_spans(&sc, &cands, anchor_ymd);
     DateFindings { spans, anchor: anchor_ymd.map(|a| a.iso()), anchor_source }
 }
 
-/// The byte ranges of the name spans, sorted, to tell whether a range overlaps a name.
-struct NameRanges {
-    ranges: Vec<(usize, usize)>,
-    /// `max_end[k]`: the largest end among `ranges[..=k]`.
-    max_end: Vec<usize>,
-}
-
-impl NameRanges {
-    /// The ranges of `names`.
-    #[inline(never)]
-    fn new(names: &[Span]) -> Self {
-        let mut ranges: Vec<(usize, usize)> = names.iter().map(|s| (s.start, s.end)).collect();
-        ranges.sort_unstable();
-        let mut max_end = Vec::with_capacity(ranges.len());
-        let mut m = 0;
-        for &(_, e) in &ranges {
-            m = m.max(e);
-            max_end.push(m);
-        }
-        NameRanges { ranges, max_end }
-    }
-
-    /// Bytes `s..e` overlap a name.
-    fn overlap(&self, s: usize, e: usize) -> bool {
-        let idx = self.ranges.partition_point(|r| r.0 < e);
-        idx > 0 && self.max_end[idx - 1] > s
-    }
-}
-
 /// The candidates of the document, left to right, none overlapping, none across a line break
 /// or into a name.
 #[inline(never)]
-fn candidates(sc: &Scanner, names: &NameRanges) -> Vec<Cand> {
+fn candidates(sc: &Scanner, names: &Ranges) -> Vec<Cand> {
     let n = sc.n();
     let mut cands: Vec<Cand> = Vec::new();
     let mut i = 0;
@@ -1762,7 +1734,7 @@ fn candidates(sc: &Scanner, names: &NameRanges) -> Vec<Cand> {
             Some(c) if c.e > c.s && c.e <= n => {
                 let (s, e) = (sc.toks[c.s].start, sc.toks[c.e - 1].end);
                 // A date does not run across a line break, nor into a name.
-                if names.overlap(s, e) || sc.toks[c.s + 1..c.e].iter().any(|t| t.newline_before) {
+                if names.overlaps(s, e) || sc.toks[c.s + 1..c.e].iter().any(|t| t.newline_before) {
                     i += 1;
                 } else {
                     i = c.e;

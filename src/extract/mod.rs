@@ -4,5 +4,6 @@
 pub mod dates;
 pub mod numbers;
 pub mod quotes;
+pub(crate) mod ranges;
 pub mod style;
 pub(crate) mod wordset;

@@ -22,6 +22,7 @@
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
+use crate::extract::ranges::Ranges;
 use crate::extract::wordset::{EdgeFilter, FxMap, WordSet as FixedSet};
 use crate::model::{Bound, Kind, Span, Value};
 use crate::text::{Doc, TokKind, Token};
@@ -29,14 +30,8 @@ use crate::text::{Doc, TokKind, Token};
 /// Finds numbers. `taken` holds sorted byte ranges (dates, names) where no number is reported.
 pub fn extract(doc: &Doc, taken: &[(usize, usize)]) -> Vec<Span> {
     // Sorted already when it comes from `analyze_bytes`: no copy then.
-    let sorted: std::borrow::Cow<[(usize, usize)]> = if taken.is_sorted() {
-        std::borrow::Cow::Borrowed(taken)
-    } else {
-        let mut v = taken.to_vec();
-        v.sort_unstable();
-        std::borrow::Cow::Owned(v)
-    };
-    let sc = Scanner { text: doc.text, toks: &doc.tokens, taken: &sorted, max_end: running_max_end(&sorted), hints: OnceCell::new() };
+    let taken = Ranges::new(std::borrow::Cow::Borrowed(taken));
+    let sc = Scanner { text: doc.text, toks: &doc.tokens, taken, hints: OnceCell::new() };
     let mut out = Vec::new();
     for sent in &doc.sentences {
         let b = sent.tokens.end.min(doc.tokens.len());
@@ -47,18 +42,6 @@ pub fn extract(doc: &Doc, taken: &[(usize, usize)]) -> Vec<Span> {
     }
     out.shrink_to_fit();
     out
-}
-
-/// The running maximum of the end offsets of the sorted `taken` ranges (for [`Scanner::overlaps`]).
-#[inline(never)]
-fn running_max_end(sorted: &[(usize, usize)]) -> Vec<usize> {
-    let mut max_end = Vec::with_capacity(sorted.len());
-    let mut m = 0;
-    for &(_, e) in sorted.iter() {
-        m = m.max(e);
-        max_end.push(m);
-    }
-    max_end
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -673,18 +656,14 @@ fn ordinal_suffix_ok(int_value: f64, suffix: &str) -> bool {
 struct Scanner<'a, 'd> {
     text: &'a str,
     toks: &'d [Token],
-    taken: &'d [(usize, usize)],
-    max_end: Vec<usize>,
+    /// Where no number is reported (dates, names).
+    taken: Ranges<'d>,
     hints: OnceCell<Hints>,
 }
 
 impl Scanner<'_, '_> {
     fn overlaps(&self, s: usize, e: usize) -> bool {
-        if s >= e {
-            return false;
-        }
-        let idx = self.taken.partition_point(|t| t.0 < e);
-        idx > 0 && self.max_end[idx - 1] > s
+        self.taken.overlaps(s, e)
     }
 
     fn hints(&self) -> &Hints {

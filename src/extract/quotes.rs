@@ -662,7 +662,7 @@ struct Ctx<'d, 'a> {
 }
 
 impl<'d, 'a> Ctx<'d, 'a> {
-#[inline(never)]
+    #[inline(never)]
     fn new(doc: &'d Doc<'a>, names: &[Span]) -> Self {
         let n = names.iter().filter(|s| matches!(s.kind, Kind::Person | Kind::Organization)).count();
         let mut by_start = FxMap::with_capacity_and_hasher(n, Default::default());
@@ -1045,7 +1045,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         (false, None)
     }
 
-#[inline(never)]
+    #[inline(never)]
     fn analyze(&self, c: &Cand, prev_end: Option<usize>, next_start: Option<usize>) -> Info {
         let doc = self.doc;
         let text = doc.text;
@@ -1191,7 +1191,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// The speaker of the first speech verb (outside quotes) in sentence `s`.
-#[inline(never)]
+    #[inline(never)]
     fn sentence_speaker(&self, s: usize, quotes: &[Cand]) -> Option<(usize, usize)> {
         let seg = self.doc.sentences.get(s)?;
         let lo = seg.tokens.start;
