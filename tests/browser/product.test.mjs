@@ -150,6 +150,8 @@ test('reload restores the text; Clear asks first', async () => {
   assert.equal(await page.inputValue('#input'), text);
   await page.click('#clear');
   await page.click('dialog button[value="clear"]');
+  // The dialog's close event (which clears and stores) is a task queued after the click returns.
+  await page.waitForFunction(() => document.querySelector('#input').value === '', null, { timeout: 5000 }).catch(() => {});
   assert.equal(await page.inputValue('#input'), '');
   await page.reload();
   await waitForAnalysis(page);
