@@ -33,6 +33,7 @@ const state = {
   sample: null,
   maxBytes: 16 * 1024 * 1024, // replaced by the analyzer's own maxInputBytes() once it has loaded
   notice: '', // a message shown with the next result line (then dropped)
+  scrollFrac: null, // where the reader should open once the text being analyzed is rendered (a fraction)
 };
 
 const BIG_BYTES = 1_000_000; // above this, show progress and a Cancel button
@@ -297,6 +298,13 @@ function onWorkerMessage(ev) {
     return;
   }
   if (Number.isSafeInteger(d.maxInputBytes) && d.maxInputBytes > 0) state.maxBytes = d.maxInputBytes;
+  try {
+    if (typeof d.json === 'string') d.analysis = JSON.parse(d.json); // (a worker may also send the objects)
+  } catch {
+    setStatus('The analyzer sent a result the page could not read. Edit the text to try again.', 'error');
+    showPlainText(lastRequest.text);
+    return;
+  }
   state.analysis = d.analysis;
   state.text = lastRequest.text;
   // The highlighted text now; the panels after the browser has painted it. body[data-analyzed] changes
@@ -359,7 +367,7 @@ function renderPanels() {
   const a = state.analysis;
   if (!a) return;
   renderSummary($('summary'), a);
-  renderEntities($('entities'), $('entity-chart'), a, state.entity, selectEntity);
+  renderEntities($('entities'), $('entity-chart'), a, (id) => state.entity === id, selectEntity);
   renderStats($('stats'), a, jumpToSpan);
   renderDates($('dates'), $('timeline-chart'), a, jumpToSpan);
   renderQuotes($('quotes'), a, jumpToSpan);
@@ -375,7 +383,13 @@ function renderText() {
   state.textDirty = state.view === 'edit';
   if (state.textDirty) return;
   // Reading scrollTop lays out the whole page: done only when the reader has ever been scrolled.
-  const scroll = readerScrolled ? reader.scrollTop : 0;
+  const scroll = readerScrolled && state.scrollFrac == null ? reader.scrollTop : 0;
+  const frac = state.scrollFrac;
+  state.scrollFrac = null;
+  const restore = () => {
+    if (scroll) reader.scrollTop = scroll;
+    else if (frac > 0) reader.scrollTop = frac * Math.max(0, reader.scrollHeight - reader.clientHeight);
+  };
   const done = () => {
     if (state.entity != null && !a.entities[state.entity]) state.entity = null;
     markEntity();
@@ -388,6 +402,7 @@ function renderText() {
     renderHighlightsChunked(reader, state.text, a, state.shown).then((marks) => {
       if (!marks || state.analysis !== a) return;
       state.marks = marks;
+      restore();
       done();
     });
     $('strip').replaceChildren();
@@ -395,9 +410,17 @@ function renderText() {
   }
   stopChunkedRender();
   state.marks = renderHighlights(reader, state.text, a, state.shown);
-  if (scroll) reader.scrollTop = scroll;
+  restore();
   done();
   renderStripSoon();
+}
+
+/** Where a highlight starts, as a fraction of the text (the strip's place for it in long texts). */
+function markFraction(m) {
+  const a = state.analysis;
+  const d = m.dataset;
+  const item = d.span != null ? a?.spans[Number(d.span)] : a?.sentences[Number(d.sentence)];
+  return item ? Math.min(1, item.start / Math.max(1, state.text.length)) : 0;
 }
 
 let stripSeq = 0;
@@ -406,10 +429,10 @@ function renderStripSoon() {
   const seq = ++stripSeq;
   afterFrame(() => {
     if (seq !== stripSeq) return;
-    // The strip measures every highlight's position, which lays out the whole text: skipped for
-    // texts over 1 MB (seconds of frozen page for a few pixels of overview).
+    // The strip measures every highlight's position, which lays out the whole text (texts over 100 KB:
+    // placed by character offset instead); skipped for texts over 1 MB.
     if (state.text.length > BIG_BYTES) $('strip').replaceChildren();
-    else if (state.view === 'read') renderStrip($('strip'), reader, state.marks, focusMark);
+    else if (state.view === 'read') renderStrip($('strip'), reader, state.marks, focusMark, reader.classList.contains('big') ? markFraction : null);
   });
 }
 
@@ -559,6 +582,7 @@ function entityMarks() {
 
 function markEntity() {
   for (const m of reader.querySelectorAll('mark.hl.selected')) m.classList.remove('selected');
+  for (const b of document.querySelectorAll('button.entity')) b.setAttribute('aria-pressed', String(Number(b.dataset.entity) === state.entity));
   const nav = $('entity-nav');
   const a = state.analysis;
   if (state.entity == null || !a) {
@@ -575,7 +599,6 @@ function markEntity() {
   $('entity-nav-pos').textContent = marks.length
     ? `${state.entityPos >= 0 ? state.entityPos + 1 : '–'} of ${marks.length}`
     : `${e.count} mentions (turn on “${LABELS[e.kind]}” to see them)`;
-  for (const b of document.querySelectorAll('button.entity')) b.setAttribute('aria-pressed', String(Number(b.dataset.entity) === state.entity));
 }
 
 function selectEntity(id, fromMark) {
@@ -620,7 +643,7 @@ function setView(view) {
   const top = from.scrollTop;
   const frac = top / Math.max(1, from.scrollHeight - from.clientHeight);
   state.view = view;
-  if (view === 'read' && state.textDirty) {
+  if (view === 'read' && state.textDirty && input.value === state.text) {
     viewport.dataset.view = view;
     renderText();
   }
@@ -629,7 +652,15 @@ function setView(view) {
   $('view-edit').setAttribute('aria-pressed', String(view === 'edit'));
   hideTip();
   const pending = lastRequest && lastRequest.text === input.value && inflight;
-  if (view === 'read' && input.value !== state.text && !pending) analyzeNow();
+  if (view === 'read' && input.value !== state.text) {
+    // The reader still holds an older text, which the analysis of this one replaces: measuring it or
+    // drawing its strip now would lay it out for nothing (seconds for a long text). The new render
+    // opens at the same place instead.
+    if (!pending) analyzeNow();
+    state.scrollFrac = frac;
+    return;
+  }
+  state.scrollFrac = null;
   const same = Math.abs(from.scrollHeight - to.scrollHeight) < 4;
   to.scrollTop = same ? top : frac * Math.max(0, to.scrollHeight - to.clientHeight);
   if (view === 'read') renderStripSoon();

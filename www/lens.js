@@ -150,7 +150,14 @@ export function createAnalyzer({ worker: useWorker = true, wasm } = {}) {
         if (d.fatal) killWorker();
         finish(job, false, new Error(d.error));
       } else {
-        finish(job, true, d.analysis);
+        let analysis = d.analysis; // (a worker may also send the objects)
+        try {
+          if (typeof d.json === 'string') analysis = JSON.parse(d.json);
+        } catch {
+          finish(job, false, new Error('The analyzer sent a result that is not valid JSON.'));
+          return;
+        }
+        finish(job, true, analysis);
       }
     };
     made.worker.onerror = (ev) => {

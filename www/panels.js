@@ -56,6 +56,27 @@ export function renderLegend(container, counts, shown, onToggle, onToggleLayer) 
   container.replaceChildren(...groups);
 }
 
+/** How many items a list panel shows before its "Show all" button (a long report has thousands). */
+export const LIST_FIRST = 200;
+
+/**
+ * The first `LIST_FIRST` items of `list` rendered with `item`, then, when there are more, `holder(button)`:
+ * a row holding a "Show all N" button that puts the rest in its place and moves focus to the first of them.
+ */
+function firstItems(list, item, holder) {
+  if (list.length <= LIST_FIRST) return list.map(item);
+  const button = h('button', { type: 'button', class: 'link more' }, `Show all ${fmtNum(list.length)}`);
+  const row = holder(button);
+  button.onclick = () => {
+    const rest = list.slice(LIST_FIRST).map(item);
+    row.replaceWith(...rest);
+    rest[0]?.querySelector('button')?.focus();
+  };
+  return [...list.slice(0, LIST_FIRST).map(item), row];
+}
+
+const moreItem = (button) => h('li', { class: 'more-row' }, button);
+
 function empty(text) {
   return h('p', { class: 'empty' }, text);
 }
@@ -91,7 +112,7 @@ export function renderStats(container, analysis, onJump) {
     h(
       'tbody',
       {},
-      rows.map(({ sp, i }) =>
+      firstItems(rows, ({ sp, i }) =>
         h(
           'tr',
           {},
@@ -105,6 +126,7 @@ export function renderStats(container, analysis, onJump) {
           ),
           h('td', {}, LABELS[sp.kind], sp.counted ? h('span', { class: 'counted' }, ` of ${sp.counted}`) : null),
         ),
+      (button) => h('tr', { class: 'more-row' }, h('td', { colspan: 3 }, button)),
       ),
     ),
   );
@@ -139,7 +161,7 @@ export function renderDates(container, chartContainer, analysis, onJump) {
   const ol = h(
     'ol',
     { class: 'timeline' },
-    list.map(({ sp, i }) =>
+    firstItems(list, ({ sp, i }) =>
       h(
         'li',
         {},
@@ -150,7 +172,7 @@ export function renderDates(container, chartContainer, analysis, onJump) {
         sp.inferred ? h('span', { class: 'badge' }, 'year inferred') : null,
         sp.kind === 'time' ? h('span', { class: 'badge' }, 'time') : null,
       ),
-    ),
+    moreItem),
   );
   container.replaceChildren(ol);
   chartContainer.replaceChildren(timelineChart(list, onJump) || '');
@@ -196,14 +218,14 @@ export function renderQuotes(container, analysis, onJump) {
       h(
         'ul',
         { class: 'quotes' },
-        statements.map(({ sp, i }) =>
+        firstItems(statements, ({ sp, i }) =>
           h(
             'li',
             { class: 'quote-item' },
             jumpButton(sp.text, i, onJump, 'quote-text'),
             h('span', { class: 'speaker' }, sp.speaker ? `— ${sp.speaker.text}` : '— speaker not found'),
           ),
-        ),
+        moreItem),
       ),
     );
   }
@@ -213,7 +235,7 @@ export function renderQuotes(container, analysis, onJump) {
       h(
         'ul',
         { class: 'terms' },
-        terms.map(({ sp, i }) => h('li', {}, jumpButton(sp.text, i, onJump, 'term-text'), sp.speaker ? ` — ${sp.speaker.text}` : '')),
+        firstItems(terms, ({ sp, i }) => h('li', {}, jumpButton(sp.text, i, onJump, 'term-text'), sp.speaker ? ` — ${sp.speaker.text}` : ''), moreItem),
       ),
     );
   }
@@ -292,7 +314,12 @@ export function groupedEntities(analysis) {
   return groups;
 }
 
+/**
+ * The names panel. `selected`: the selected entity's id, or a function telling whether an id is selected
+ * now (rows added later by "Show all" then show the selection of that moment).
+ */
 export function renderEntities(container, chartContainer, analysis, selected, onSelect) {
+  const isSelected = typeof selected === 'function' ? selected : (id) => id === selected;
   const groups = groupedEntities(analysis);
   if (!groups.length) {
     chartContainer.replaceChildren();
@@ -307,7 +334,7 @@ export function renderEntities(container, chartContainer, analysis, selected, on
         h(
           'ul',
           { class: 'entities' },
-          list.map((e) =>
+          firstItems(list, (e) =>
             h(
               'li',
               {},
@@ -317,16 +344,17 @@ export function renderEntities(container, chartContainer, analysis, selected, on
                   type: 'button',
                   class: 'entity',
                   dataset: { entity: String(e.id), key: kind },
-                  'aria-pressed': String(selected === e.id),
+                  'aria-pressed': String(isSelected(e.id)),
                   title: [e.roles?.length ? `Roles: ${e.roles.join(', ')}` : '', e.aliases?.length ? `Also: ${e.aliases.join(', ')}` : ''].filter(Boolean).join('\n') || undefined,
-                  onclick: () => onSelect(selected === e.id ? null : e.id),
+                  // A second click on the pressed button clears the selection.
+                  onclick: (ev) => onSelect(ev.currentTarget.getAttribute('aria-pressed') === 'true' ? null : e.id),
                 },
                 e.name,
                 ' ',
                 h('span', { class: 'count' }, `×${e.count}`),
               ),
             ),
-          ),
+          moreItem),
         ),
       ),
     ),
@@ -401,8 +429,11 @@ export function renderSummary(container, analysis) {
   );
 }
 
-/** The strip beside the text: one tick per highlight (first piece), placed where it sits in the reader. */
-export function renderStrip(svg, reader, marks, onJumpMark) {
+/**
+ * The strip beside the text: one tick per highlight (first piece), placed where it sits in the reader, or,
+ * when `where(mark)` is given, at that fraction of the text (long texts: no layout to measure).
+ */
+export function renderStrip(svg, reader, marks, onJumpMark, where = null) {
   const H = Math.max(1, reader.clientHeight);
   const total = Math.max(1, reader.scrollHeight);
   svg.setAttribute('viewBox', `0 0 12 ${H}`);
@@ -416,9 +447,13 @@ export function renderStrip(svg, reader, marks, onJumpMark) {
     if (m.dataset.cont) continue;
     const k = m.dataset.key;
     if (k === 'hard' || k === 'very-hard') continue;
-    // In long texts lines off screen are not laid out: place the tick by its line, which is cheap.
-    const top = big ? (m.closest('.line') || m).offsetTop : m.offsetTop;
-    const y = Math.round((top / total) * H);
+    let y;
+    if (where) y = Math.round(where(m) * H);
+    else {
+      // In long texts lines off screen are not laid out: place the tick by its line, which is cheaper.
+      const top = big ? (m.closest('.line') || m).offsetTop : m.offsetTop;
+      y = Math.round((top / total) * H);
+    }
     const id = `${k}:${y}`;
     if (seen.has(id)) continue;
     seen.add(id);

@@ -193,6 +193,66 @@ test('switching between reading and editing keeps the scroll position', async ()
   await context.close();
 });
 
+test('a new text read right after editing opens at the same place; a long text gets a full strip', async () => {
+  const { context, page } = await open({ viewport: { width: 1280, height: 700 } });
+  // Over 100,000 characters: the reader lays out only the lines on screen, and the strip places its
+  // ticks by character offset.
+  const line = (i) => `Paragraph ${i}: Maria Lopez told the council in Leeds on 3 May 2019 that 1,${String(i % 1000).padStart(3, '0')} homes were empty.`;
+  const text = Array.from({ length: 1300 }, (_, i) => line(i)).join('\n');
+  assert.ok(text.length > 100_000);
+  const n0 = await page.evaluate(() => Number(document.body.dataset.analyzed));
+  await page.click('#view-edit');
+  await page.$eval('#input', (el, t) => {
+    el.value = t;
+    el.scrollTop = (el.scrollHeight - el.clientHeight) / 2;
+  }, text);
+  await page.click('#view-read');
+  await waitForAnalysis(page, n0);
+  assert.equal(await page.$eval('#reader', (el) => el.classList.contains('big')), true);
+  const frac = await page.$eval('#reader', (el) => el.scrollTop / (el.scrollHeight - el.clientHeight));
+  assert.ok(Math.abs(frac - 0.5) < 0.15, `reader opened at ${frac.toFixed(2)} of the text`);
+  await page.waitForFunction(() => document.querySelectorAll('#strip rect.tick').length > 10);
+  const ys = await page.$$eval('#strip rect.tick', (ts) => ts.map((t) => Number(t.getAttribute('y'))));
+  const h = await page.$eval('#reader', (el) => el.clientHeight);
+  assert.ok(Math.min(...ys) < 0.05 * h && Math.max(...ys) > 0.9 * h, `ticks from ${Math.min(...ys)} to ${Math.max(...ys)} of ${h}`);
+  await context.close();
+});
+
+test('long lists show 200 rows and a "Show all" button that adds the rest; a pressed name unpresses', async () => {
+  const { context, page, audit } = await open();
+  const pressed = () => page.$$eval('button.entity[aria-pressed="true"]', (b) => b.length);
+  await page.locator('button.entity').first().click();
+  assert.equal(await pressed(), 1);
+  await page.locator('button.entity').first().click();
+  assert.equal(await pressed(), 0, 'a second click clears the selection');
+  assert.equal(await page.$$eval('#reader mark.selected', (m) => m.length), 0);
+  // The ✕ of the mention bar clears it too, and the button shows it.
+  await page.locator('button.entity').first().click();
+  await page.click('#entity-clear');
+  assert.equal(await pressed(), 0, 'cleared from the mention bar');
+
+  const text = Array.from({ length: 260 }, (_, i) => `Item ${i + 1}: the store sold ${i + 3} chairs and ${i + 500} tables.`).join('\n');
+  const n0 = await page.evaluate(() => Number(document.body.dataset.analyzed));
+  await page.click('#view-edit');
+  await page.fill('#input', text);
+  await waitForAnalysis(page, n0);
+  const rows = () => page.$$eval('#stats tbody tr:not(.more-row)', (r) => r.length);
+  assert.equal(await rows(), 200);
+  const more = page.locator('#stats button.more');
+  const label = await more.textContent();
+  const total = Number(/Show all ([\d,]+)/.exec(label)[1].replace(/,/g, ''));
+  assert.ok(total > 500, label);
+  await more.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await rows(), total);
+  assert.equal(await page.$$eval('#stats button.more', (b) => b.length), 0);
+  // Focus moves to the first row added.
+  const focusedRow = await page.evaluate(() => [...document.querySelectorAll('#stats tbody tr')].indexOf(document.activeElement.closest('tr')));
+  assert.equal(focusedRow, 200);
+  assert.deepEqual(audit.pageErrors, []);
+  await context.close();
+});
+
 for (const [name, viewport] of [['1280', { width: 1280, height: 800 }], ['390', { width: 390, height: 844 }]]) {
   for (const scheme of ['light', 'dark']) {
     test(`screenshot ${name}×${viewport.height} ${scheme}`, async () => {
