@@ -634,6 +634,26 @@ fn decimal_value(int: &str, frac: Option<&str>) -> Option<f64> {
     clean.parse().ok()
 }
 
+/// `x × scale`, read as the decimal the text wrote when `scale` is a power of ten: "$4.1 million" is
+/// 4,100,000, where the binary product 4.1 × 10⁶ is 4,099,999.9999999995. Other scales ("dozen")
+/// multiply.
+fn scale_by(x: f64, scale: f64) -> f64 {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: integers below it are exact
+    let product = x * scale;
+    if scale == 1.0 || !product.is_finite() || (x.fract() == 0.0 && product.abs() < EXACT) {
+        return product;
+    }
+    let Some(shift) = (1..=22).find(|&k| 10f64.powi(k) == scale) else {
+        return product;
+    };
+    // `{:e}` prints the shortest digits that read back as `x`; moving its exponent moves the point.
+    let s = format!("{x:e}");
+    match s.split_once('e').and_then(|(m, e)| Some((m, e.parse::<i32>().ok()?))) {
+        Some((mantissa, exp)) => format!("{mantissa}e{}", exp + shift).parse().unwrap_or(product),
+        None => product,
+    }
+}
+
 fn ordinal_suffix_ok(int_value: f64, suffix: &str) -> bool {
     if !int_value.is_finite() || int_value.fract() != 0.0 || int_value > 1e15 {
         return false;
@@ -1196,10 +1216,10 @@ impl Cur<'_, '_, '_> {
             span.max = Some(mx);
             approx = true;
         } else if let Some((lo, hi)) = range {
-            span.min = finite(lo * factor);
-            span.max = finite(hi * factor);
+            span.min = finite(scale_by(lo, factor));
+            span.max = finite(scale_by(hi, factor));
         } else {
-            let v = core.value * factor;
+            let v = scale_by(core.value, factor);
             span.value = finite(v).map(Value::Number);
             match bound {
                 Some(Bound::Lower) => span.min = finite(v),
@@ -1548,7 +1568,7 @@ impl Cur<'_, '_, '_> {
             }
         }
         c.e = e;
-        c.value = c.raw * c.scale;
+        c.value = scale_by(c.raw, c.scale);
         c.plain_int = !d.commas && !d.decimal && d.suffix.is_empty() && !scaled;
         c.year_like = c.plain_int && d.int_len == 4 && (1900.0..=2099.0).contains(&d.value);
         Parsed::Num(c)
@@ -1821,7 +1841,7 @@ impl Cur<'_, '_, '_> {
         let mut lo = core.value;
         let hi = c2.value;
         if core.scale == 1.0 && c2.scale > 1.0 && core.raw <= c2.raw {
-            lo = core.raw * c2.scale;
+            lo = scale_by(core.raw, c2.scale);
         }
         if !(lo.is_finite() && hi.is_finite() && lo < hi) {
             if dash {
@@ -2272,6 +2292,23 @@ mod tests {
             Some(Value::Number(v)) => v,
             _ => panic!("no value on {s:?}"),
         }
+    }
+
+    #[test]
+    fn scaled_values_are_the_decimals_written() {
+        // 4.1 × 1e6 in binary is 4,099,999.9999999995; the text says 4,100,000.
+        assert_eq!(scale_by(4.1, 1e6), 4_100_000.0);
+        assert_eq!(scale_by(0.3, 1e3), 300.0);
+        assert_eq!(scale_by(1.15, 1e9), 1_150_000_000.0);
+        assert_eq!(scale_by(4.123456, 1e3), 4123.456);
+        assert_eq!(scale_by(2.5, 12.0), 30.0);
+        assert_eq!(scale_by(7.0, 1e6), 7e6);
+        assert_eq!(scale_by(1e300, 1e22), f64::INFINITY);
+        let t = "The deal was worth $4.1 million, and 1.2-1.7 billion people watched; 0.7 trillion yen.";
+        assert_eq!(num(&one(t, "$4.1 million")), 4_100_000.0);
+        let r = one(t, "1.2-1.7 billion people");
+        assert_eq!((r.min, r.max), (Some(1_200_000_000.0), Some(1_700_000_000.0)));
+        assert_eq!(num(&one(t, "0.7 trillion yen")), 700_000_000_000.0);
     }
 
     #[test]
