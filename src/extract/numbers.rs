@@ -600,15 +600,17 @@ fn parse_digits(s: &str) -> Option<Digits<'_>> {
     Some(Digits { value, commas, decimal: frac.is_some(), int_len, leading_zero, suffix })
 }
 
+/// The powers of ten that are exact doubles.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+    1e20, 1e21, 1e22,
+];
+
 /// The value of digits `int` (commas ignored) and optional fraction digits `frac`, as `str::parse`
 /// gives it. Exact fast path (as in the standard parser): when the digits as an integer `m` are
 /// below 2^53 and there are at most 22 fraction digits, `m` and `10^k` are exact doubles and one
 /// division rounds correctly. Anything longer goes through the full parser.
 fn decimal_value(int: &str, frac: Option<&str>) -> Option<f64> {
-    const POW10: [f64; 23] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
-        1e19, 1e20, 1e21, 1e22,
-    ];
     let frac = frac.unwrap_or("");
     let mut m: u64 = 0;
     let mut ndigits = 0;
@@ -643,15 +645,21 @@ fn scale_by(x: f64, scale: f64) -> f64 {
     if scale == 1.0 || !product.is_finite() || (x.fract() == 0.0 && product.abs() < EXACT) {
         return product;
     }
-    let Some(shift) = (1..=22).find(|&k| 10f64.powi(k) == scale) else {
+    let Some(shift) = (1..POW10.len()).find(|&k| POW10[k] == scale) else {
         return product;
     };
-    // `{:e}` prints the shortest digits that read back as `x`; moving its exponent moves the point.
-    let s = format!("{x:e}");
-    match s.split_once('e').and_then(|(m, e)| Some((m, e.parse::<i32>().ok()?))) {
-        Some((mantissa, exp)) => format!("{mantissa}e{}", exp + shift).parse().unwrap_or(product),
-        None => product,
+    // The fewest decimals `d` with x = m / 10^d for an integer m below 2^53: the number as written.
+    // m and the powers of ten are exact doubles, so one multiplication or division rounds correctly.
+    for d in 1..POW10.len() {
+        let m = (x * POW10[d]).round();
+        if m.abs() >= EXACT {
+            break;
+        }
+        if m / POW10[d] == x {
+            return if shift >= d { m * POW10[shift - d] } else { m / POW10[d - shift] };
+        }
     }
+    product
 }
 
 fn ordinal_suffix_ok(int_value: f64, suffix: &str) -> bool {
