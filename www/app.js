@@ -329,6 +329,7 @@ function showPlainText(text) {
   state.analysis = null;
   state.text = text;
   state.marks = [];
+  state.scrollFrac = null; // the place kept for a render that is not coming
   stopChunkedRender();
   reader.replaceChildren(textWithMarkers(text));
   $('strip').replaceChildren();
@@ -656,8 +657,8 @@ function setView(view) {
     // The reader still holds an older text, which the analysis of this one replaces: measuring it or
     // drawing its strip now would lay it out for nothing (seconds for a long text). The new render
     // opens at the same place instead.
-    if (!pending) analyzeNow();
     state.scrollFrac = frac;
+    if (!pending) analyzeNow();
     return;
   }
   state.scrollFrac = null;
