@@ -6,34 +6,10 @@ use article_lens::{analyze, Options};
 use common::check_invariants;
 
 mod common;
+#[path = "common/strategy.rs"]
+mod strategy;
+use strategy::text_strategy;
 use proptest::prelude::*;
-
-fn text_strategy() -> impl Strategy<Value = String> {
-    prop_oneof![
-        any::<String>(),
-        // Article-like material with Unicode sprinkled in.
-        proptest::collection::vec(
-            prop_oneof![
-                Just("The U.S. said on Tuesday".to_string()),
-                Just(" that 88% of 1,200-1,800 people".to_string()),
-                Just(" “were killed,” Dr. Zoë O'Neill said.".to_string()),
-                Just(" \"".to_string()),
-                Just("’".to_string()),
-                Just("\n\n".to_string()),
-                Just(" February 11, 2017 ".to_string()),
-                Just(" 😀👍🏽 ".to_string()),
-                Just(" مرحبا بالعالم ".to_string()),
-                Just("e\u{301}\u{302}".to_string()),
-                Just("\u{202E}\u{0}".to_string()),
-                Just(" $1.2 billion ".to_string()),
-                Just(" Jim Mattis. ".to_string()),
-                any::<String>(),
-            ],
-            0..40
-        )
-        .prop_map(|v| v.concat()),
-    ]
-}
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, .. ProptestConfig::default() })]
