@@ -4,7 +4,7 @@ import { h } from './dom.js';
 import { LAYERS, LABELS, ALL_KEYS, DEFAULT_SHOWN, NUMBER_KINDS, NAME_KINDS, keyOf, statValue, fmtInt } from './kinds.js';
 import { renderHighlights, renderHighlightsChunked, stopChunkedRender, textWithMarkers } from './render.js';
 import {
-  countKeys, renderLegend, renderStats, renderDates, renderQuotes, renderMetrics, renderEntities, renderSummary, renderStrip,
+  countKeys, renderLegend, renderStats, renderDates, renderQuotes, renderMetrics, renderEntities, renderSummary, renderStrip, expandLists,
 } from './panels.js';
 import { EXPORTS, download, copyText } from './export.js';
 import { encodeText, decodeFragment, MAX_FRAGMENT } from './share.js';
@@ -850,9 +850,11 @@ window.addEventListener('resize', () => {
   resizeTimer = setTimeout(renderStripSoon, 150);
 });
 
-// Printing shows every panel: open the closed ones for the print, then restore them.
+// Printing shows every panel: open the closed ones for the print, then restore them. Shortened lists
+// are shown whole (and stay so).
 let closedPanels = [];
 window.addEventListener('beforeprint', () => {
+  expandLists();
   closedPanels = [...document.querySelectorAll('details.panel:not([open])')];
   for (const d of closedPanels) d.open = true;
 });

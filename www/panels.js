@@ -67,12 +67,22 @@ function firstItems(list, item, holder) {
   if (list.length <= LIST_FIRST) return list.map(item);
   const button = h('button', { type: 'button', class: 'link more' }, `Show all ${fmtNum(list.length)}`);
   const row = holder(button);
-  button.onclick = () => {
+  const expand = (focus) => {
     const rest = list.slice(LIST_FIRST).map(item);
     row.replaceWith(...rest);
-    rest[0]?.querySelector('button')?.focus();
+    if (focus) rest[0]?.querySelector('button')?.focus();
   };
+  button.onclick = () => expand(true);
+  moreRows.set(button, expand);
   return [...list.slice(0, LIST_FIRST).map(item), row];
+}
+
+/** The "Show all" buttons' expansions (weakly held: a re-render drops the old buttons). */
+const moreRows = new WeakMap();
+
+/** Adds the rest of every shortened list, without moving focus (before printing: paper has no buttons). */
+export function expandLists(root = document) {
+  for (const b of root.querySelectorAll('button.more')) moreRows.get(b)?.(false);
 }
 
 const moreItem = (button) => h('li', { class: 'more-row' }, button);

@@ -249,6 +249,19 @@ test('long lists show 200 rows and a "Show all" button that adds the rest; a pre
   // Focus moves to the first row added.
   const focusedRow = await page.evaluate(() => [...document.querySelectorAll('#stats tbody tr')].indexOf(document.activeElement.closest('tr')));
   assert.equal(focusedRow, 200);
+  // Printing shows every list whole: a text with over 200 dates, whose list expands before the print.
+  assert.equal(await page.$$eval('#dates button.more', (b) => b.length), 0, 'no dates in the first text');
+  const items = () => page.$$eval('#entities li:not(.more-row), #quotes li:not(.more-row), #dates li:not(.more-row)', (l) => l.length);
+  const text2 = Array.from({ length: 230 }, (_, i) => `On ${(i % 28) + 1} March ${1800 + i} the store sold ${i + 3} chairs.`).join('\n');
+  const n1 = await page.evaluate(() => Number(document.body.dataset.analyzed));
+  await page.fill('#input', text2);
+  await waitForAnalysis(page, n1);
+  assert.equal(await page.$$eval('#dates button.more', (b) => b.length), 1);
+  const before = await items();
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.equal(await page.$$eval('button.more', (b) => b.length), 0, 'no Show all button left for the print');
+  assert.ok((await items()) >= before + 30, `${before} items before the print`);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   assert.deepEqual(audit.pageErrors, []);
   await context.close();
 });
