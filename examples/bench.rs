@@ -124,7 +124,19 @@ fn main() {
     let mut results = Vec::new();
     eprintln!(
         "{:<10} {:>10} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9}",
-        "input", "bytes", "analyze", "segment", "names", "dates", "numbers", "quotes", "style", "metrics", "assemble", "group", "utf16+json"
+        "input",
+        "bytes",
+        "analyze",
+        "segment",
+        "names",
+        "dates",
+        "numbers",
+        "quotes",
+        "style",
+        "metrics",
+        "assemble",
+        "group",
+        "utf16+json"
     );
     for (name, text) in &inputs {
         let mb = text.len() as f64 / 1e6;
@@ -132,8 +144,7 @@ fn main() {
         let doc = text::segment(text);
         let names = ner::tag(&doc);
         let dates = extract::dates::extract(&doc, None, &names);
-        let mut taken: Vec<(usize, usize)> =
-            names.iter().chain(dates.spans.iter()).map(|s| (s.start, s.end)).collect();
+        let mut taken: Vec<(usize, usize)> = names.iter().chain(dates.spans.iter()).map(|s| (s.start, s.end)).collect();
         taken.sort_unstable();
         let numbers = extract::numbers::extract(&doc, &taken);
         let quotes = extract::quotes::extract(&doc, &names);
@@ -195,15 +206,7 @@ fn main() {
             eprint!(" {:>8.1}", t.cpu * 1e3);
         }
         eprintln!("   ms CPU (median)");
-        let stage_json: Vec<String> = stages
-            .iter()
-            .map(|(n, t)| {
-                format!(
-                    "\"{n}\": {}",
-                    timing_json(t, mb)
-                )
-            })
-            .collect();
+        let stage_json: Vec<String> = stages.iter().map(|(n, t)| format!("\"{n}\": {}", timing_json(t, mb))).collect();
         results.push(format!(
             "{{\"name\": \"{name}\", \"bytes\": {}, \"spans\": {}, \
              \"analyze\": {}, \"analyze_json\": {}, \"stages\": {{{}}}}}",

@@ -107,7 +107,8 @@ pub fn main(args: &[String]) -> Result<(), String> {
         let (p, r, f) = prf(c[0], c[1], c[2]);
         println!("{:<14} {:>6.3} {:>6.3} {:>6.3} {:>6} {:>6}", KINDS[k], p, r, f, c[1], c[2]);
     }
-    let sum = |ks: &[usize]| ks.iter().fold((0, 0, 0), |a, &k| (a.0 + counts[k][0], a.1 + counts[k][1], a.2 + counts[k][2]));
+    let sum =
+        |ks: &[usize]| ks.iter().fold((0, 0, 0), |a, &k| (a.0 + counts[k][0], a.1 + counts[k][1], a.2 + counts[k][2]));
     let (tp, pd, gd) = sum(&[0, 1, 2]);
     let (p, r, f) = prf(tp, pd, gd);
     println!("{:<14} {:>6.3} {:>6.3} {:>6.3} {:>6} {:>6}", "micro PER/ORG/LOC", p, r, f, pd, gd);

@@ -87,9 +87,7 @@ pub fn try_analyze(text: &str, opts: &Options) -> Result<Analysis, Error> {
     }
     if let Some(d) = &opts.anchor_date {
         if !d.is_empty() && extract::dates::parse_iso(d).is_none() {
-            return Err(Error::BadOption(format!(
-                "anchor_date must be a date like 2017-02-11, not {d:?}"
-            )));
+            return Err(Error::BadOption(format!("anchor_date must be a date like 2017-02-11, not {d:?}")));
         }
     }
     let mut a = analyze_bytes(text, opts);
@@ -252,10 +250,7 @@ fn sort_spans(spans: &mut [Span]) {
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            (s.start as u128) << 96
-                | ((u32::MAX as usize - s.end) as u128) << 64
-                | (s.kind as u128) << 32
-                | i as u128
+            (s.start as u128) << 96 | ((u32::MAX as usize - s.end) as u128) << 64 | (s.kind as u128) << 32 | i as u128
         })
         .collect();
     keys.sort_unstable();
@@ -277,9 +272,9 @@ fn sort_spans(spans: &mut [Span]) {
 
 /// Currency codes and symbols, time zones and units that the tagger may take for a name.
 const UNIT_NAMES: &[&str] = &[
-    "us$", "a$", "c$", "hk$", "s$", "nz$", "r$", "rs", "usd", "gbp", "eur", "jpy", "cny", "rmb", "inr",
-    "pkr", "chf", "aud", "cad", "sek", "nok", "dkk", "rub", "brl", "zar", "krw", "mxn", "gmt", "utc",
-    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest", "bst", "ist", "jst", "aest",
+    "us$", "a$", "c$", "hk$", "s$", "nz$", "r$", "rs", "usd", "gbp", "eur", "jpy", "cny", "rmb", "inr", "pkr", "chf",
+    "aud", "cad", "sek", "nok", "dkk", "rub", "brl", "zar", "krw", "mxn", "gmt", "utc", "est", "edt", "cst", "cdt",
+    "mst", "mdt", "pst", "pdt", "cet", "cest", "bst", "ist", "jst", "aest",
 ];
 
 /// The longest of [`UNIT_NAMES`], in bytes.

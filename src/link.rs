@@ -18,20 +18,17 @@ use crate::text::Doc;
 
 /// Words that, capitalized right before a person's name, are the person's title or role.
 const TITLE_WORDS: &[&str] = &[
-    "General", "Gen.", "Lieutenant", "Lt.", "Colonel", "Col.", "Major", "Maj.", "Captain", "Capt.",
-    "Sergeant", "Sgt.", "Admiral", "Adm.", "Commander", "Marshal", "Brigadier", "Corporal",
-    "Private", "Secretary", "Defense", "Defence", "State", "Foreign", "Home", "Interior",
-    "Finance", "Treasury", "Health", "Education", "Justice", "Energy", "Trade", "Labor", "Labour",
-    "Minister", "Prime", "Deputy", "Vice", "Vice-President", "President", "Chief", "Chairman",
-    "Chairwoman", "Chair", "Director", "Governor", "Gov.", "Senator", "Sen.", "Representative",
-    "Rep.", "Congressman", "Congresswoman", "Mayor", "Judge", "Ambassador", "King", "Queen",
-    "Prince", "Princess", "Pope", "Sheikh", "Emir", "Sultan", "Chancellor", "Premier", "Speaker",
-    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Professor", "Sir", "Dame", "Lord", "Lady", "Rev.",
-    "Reverend", "Father", "Bishop", "Archbishop", "Cardinal", "Imam", "Rabbi", "Attorney",
-    "Ex-President", "Former", "former", "then", "CEO", "Executive", "Officer", "Coach", "Detective",
-    "Inspector", "Superintendent", "Commissioner", "Spokesman", "Spokeswoman", "Mr", "Mrs", "Ms",
-    "Dr", "Lt", "Gen", "Col", "Joint", "Assistant",
-    "Under", "Undersecretary", "Envoy", "Special", "First", "Lady", "Crown", "Supreme", "Leader",
+    "General", "Gen.", "Lieutenant", "Lt.", "Colonel", "Col.", "Major", "Maj.", "Captain", "Capt.", "Sergeant", "Sgt.",
+    "Admiral", "Adm.", "Commander", "Marshal", "Brigadier", "Corporal", "Private", "Secretary", "Defense", "Defence",
+    "State", "Foreign", "Home", "Interior", "Finance", "Treasury", "Health", "Education", "Justice", "Energy", "Trade",
+    "Labor", "Labour", "Minister", "Prime", "Deputy", "Vice", "Vice-President", "President", "Chief", "Chairman",
+    "Chairwoman", "Chair", "Director", "Governor", "Gov.", "Senator", "Sen.", "Representative", "Rep.", "Congressman",
+    "Congresswoman", "Mayor", "Judge", "Ambassador", "King", "Queen", "Prince", "Princess", "Pope", "Sheikh", "Emir",
+    "Sultan", "Chancellor", "Premier", "Speaker", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Professor", "Sir", "Dame",
+    "Lord", "Lady", "Rev.", "Reverend", "Father", "Bishop", "Archbishop", "Cardinal", "Imam", "Rabbi", "Attorney",
+    "Ex-President", "Former", "former", "then", "CEO", "Executive", "Officer", "Coach", "Detective", "Inspector",
+    "Superintendent", "Commissioner", "Spokesman", "Spokeswoman", "Mr", "Mrs", "Ms", "Dr", "Lt", "Gen", "Col", "Joint",
+    "Assistant", "Under", "Undersecretary", "Envoy", "Special", "First", "Lady", "Crown", "Supreme", "Leader",
 ];
 
 static TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
@@ -431,10 +428,8 @@ fn from_total_order_bits(b: u32) -> f32 {
 fn link_speakers(spans: &mut [Span]) {
     // Name spans with an entity, as indices into `spans` (4 bytes each: this runs at the peak of
     // memory, next to every span).
-    let names: Vec<u32> = (0..spans.len())
-        .filter(|&k| spans[k].kind.is_name() && spans[k].entity.is_some())
-        .map(|k| k as u32)
-        .collect();
+    let names: Vec<u32> =
+        (0..spans.len()).filter(|&k| spans[k].kind.is_name() && spans[k].entity.is_some()).map(|k| k as u32).collect();
     for qi in 0..spans.len() {
         if spans[qi].kind != Kind::Quote {
             continue;
@@ -442,13 +437,8 @@ fn link_speakers(spans: &mut [Span]) {
         let Some((ss, se)) = spans[qi].speaker.as_ref().map(|sp| (sp.start, sp.end)) else { continue };
         // The last name span starting at or before the speaker's end that overlaps it.
         let i = names.partition_point(|&k| spans[k as usize].start < se);
-        let entity = names[..i]
-            .iter()
-            .rev()
-            .take(4)
-            .map(|&k| &spans[k as usize])
-            .find(|n| n.end > ss)
-            .and_then(|n| n.entity);
+        let entity =
+            names[..i].iter().rev().take(4).map(|&k| &spans[k as usize]).find(|n| n.end > ss).and_then(|n| n.entity);
         if let Some(sp) = spans[qi].speaker.as_mut() {
             sp.entity = entity;
         }
@@ -666,9 +656,18 @@ mod tests {
     fn person_index_answers_as_the_scan() {
         // (group, key) in the order grouping adds them; group 3 is a place and is never indexed.
         let adds: &[(usize, &str)] = &[
-            (0, "qamar javed bajwa"), (0, "bajwa"), (1, "jim mattis"), (2, "george bush"),
-            (2, "george w bush"), (4, "laura bush"), (5, "john smith"), (6, "smith"), (7, "john"),
-            (8, "ali"), (9, "ali khan"), (10, "khan ali"),
+            (0, "qamar javed bajwa"),
+            (0, "bajwa"),
+            (1, "jim mattis"),
+            (2, "george bush"),
+            (2, "george w bush"),
+            (4, "laura bush"),
+            (5, "john smith"),
+            (6, "smith"),
+            (7, "john"),
+            (8, "ali"),
+            (9, "ali khan"),
+            (10, "khan ali"),
         ];
         let mut groups: Vec<(Kind, Vec<String>)> =
             (0..11).map(|i| (if i == 3 { Kind::Place } else { Kind::Person }, Vec::new())).collect();
@@ -676,8 +675,8 @@ mod tests {
         let mut index = PersonIndex::default();
         let queries = [
             "bajwa", "qamar", "javed", "mattis", "jim", "bush", "george", "george bush", "george h w bush",
-            "laura bush", "smith", "john", "john smith", "mary smith", "ali", "khan", "ali khan", "khan",
-            "town", "george town", "nobody", "w", "jim w mattis",
+            "laura bush", "smith", "john", "john smith", "mary smith", "ali", "khan", "ali khan", "khan", "town",
+            "george town", "nobody", "w", "jim w mattis",
         ];
         for &(g, key) in adds {
             groups[g].1.push(key.to_string());

@@ -91,18 +91,12 @@ impl Kind {
 
     /// True for the named-entity kinds.
     pub fn is_name(self) -> bool {
-        matches!(
-            self,
-            Kind::Person | Kind::Organization | Kind::Place | Kind::Group | Kind::Misc
-        )
+        matches!(self, Kind::Person | Kind::Organization | Kind::Place | Kind::Group | Kind::Misc)
     }
 
     /// True for the number kinds (statistics).
     pub fn is_number(self) -> bool {
-        matches!(
-            self,
-            Kind::Percent | Kind::Money | Kind::Quantity | Kind::Cardinal | Kind::Ordinal
-        )
+        matches!(self, Kind::Percent | Kind::Money | Kind::Quantity | Kind::Cardinal | Kind::Ordinal)
     }
 
     /// True for the style layer.

@@ -77,32 +77,29 @@ impl<'a> Doc<'a> {
 
 /// Abbreviations that never end a sentence when followed by a name or number (titles).
 const TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Sgt", "Maj", "Adm", "Cmdr", "Gov",
-    "Sen", "Rep", "Rev", "Fr", "Hon", "Pres", "Supt", "Insp", "Cpl", "Pvt", "Brig", "Amb", "Messrs",
-    "Mme", "Mlle", "St", "Ft", "Mt", "No", "Nos", "Vol", "Vols", "Art", "Fig", "pp", "p", "ch",
-    "Sec", "Atty", "Det", "Sr", "Jr", "Lieut", "Comdr", "Gens", "Cdr", "approx", "vs", "v", "cf",
-    "viz", "Ave", "Blvd", "Rd", "Dept", "Univ", "est", "Rs",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Sgt", "Maj", "Adm", "Cmdr", "Gov", "Sen", "Rep",
+    "Rev", "Fr", "Hon", "Pres", "Supt", "Insp", "Cpl", "Pvt", "Brig", "Amb", "Messrs", "Mme", "Mlle", "St", "Ft", "Mt",
+    "No", "Nos", "Vol", "Vols", "Art", "Fig", "pp", "p", "ch", "Sec", "Atty", "Det", "Sr", "Jr", "Lieut", "Comdr",
+    "Gens", "Cdr", "approx", "vs", "v", "cf", "viz", "Ave", "Blvd", "Rd", "Dept", "Univ", "est", "Rs",
 ];
 
 /// Abbreviations that end a sentence only when the next word is a usual sentence opener.
 const ABBREVS: &[&str] = &[
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc",
-    "Corp", "Co", "Ltd", "Bros", "etc", "al", "Ph", "Calif", "Mass", "Conn", "Penn", "Wash",
-    "Ariz", "Colo", "Fla", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mich", "Minn", "Miss", "Mo",
-    "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wis", "Wyo", "Ala", "Ark",
-    "Del", "Ga", "Ida", "Mont", "Dak", "Wisc", "Bhd", "Plc", "plc", "Cos", "Assn", "Intl", "Govt",
-    "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "a.m", "p.m", "e.g",
-    "i.e", "U.S", "U.K", "U.N", "E.U",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc", "Corp", "Co", "Ltd",
+    "Bros", "etc", "al", "Ph", "Calif", "Mass", "Conn", "Penn", "Wash", "Ariz", "Colo", "Fla", "Ill", "Ind", "Kan",
+    "Ky", "La", "Md", "Mich", "Minn", "Miss", "Mo", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt",
+    "Wis", "Wyo", "Ala", "Ark", "Del", "Ga", "Ida", "Mont", "Dak", "Wisc", "Bhd", "Plc", "plc", "Cos", "Assn", "Intl",
+    "Govt", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "a.m", "p.m", "e.g", "i.e",
+    "U.S", "U.K", "U.N", "E.U",
 ];
 
 /// Capitalized words that usually open a sentence; after an ambiguous abbreviation they mark a break.
 const OPENERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "In", "But", "And", "This",
-    "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "On", "At", "As",
-    "For", "If", "When", "While", "After", "Before", "However", "Meanwhile", "Also", "So", "Yet",
-    "Some", "Many", "Most", "Its", "What", "Why", "How", "Who", "Where", "Then", "Now", "Still",
-    "Since", "Although", "Though", "Because", "By", "From", "With", "Under", "Over", "One", "Two",
-    "Both", "Each", "All", "Such", "Other", "Another", "Last", "Next", "Earlier", "Later",
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "In", "But", "And", "This", "That", "These",
+    "Those", "There", "His", "Her", "Its", "Their", "Our", "On", "At", "As", "For", "If", "When", "While", "After",
+    "Before", "However", "Meanwhile", "Also", "So", "Yet", "Some", "Many", "Most", "Its", "What", "Why", "How", "Who",
+    "Where", "Then", "Now", "Still", "Since", "Although", "Though", "Because", "By", "From", "With", "Under", "Over",
+    "One", "Two", "Both", "Each", "All", "Such", "Other", "Another", "Last", "Next", "Earlier", "Later",
 ];
 
 static TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| TITLES.iter().copied().collect());
@@ -581,7 +578,7 @@ mod tests {
     use super::*;
 
     /// The char-by-char version that `paragraph_ranges` replaced (the reference).
-fn paragraph_ranges_ref(text: &str) -> Vec<(usize, usize)> {
+    fn paragraph_ranges_ref(text: &str) -> Vec<(usize, usize)> {
         let has_blank = {
             let mut found = false;
             let mut line_blank = false;
@@ -638,7 +635,10 @@ fn paragraph_ranges_ref(text: &str) -> Vec<(usize, usize)> {
 
     #[test]
     fn paragraph_ranges_match_reference() {
-        for t in ["", "a", "\n", "\n\n", "a\nb", "a\n\nb", " a \n \n b ", "a\n \t\nb\n", "\u{a0}x\u{a0}\n\u{2028}\n y", "x\r\n\r\ny\r\n", "one\ntwo\n\n\nthree \n", "\n\na\n"] {
+        for t in [
+            "", "a", "\n", "\n\n", "a\nb", "a\n\nb", " a \n \n b ", "a\n \t\nb\n", "\u{a0}x\u{a0}\n\u{2028}\n y",
+            "x\r\n\r\ny\r\n", "one\ntwo\n\n\nthree \n", "\n\na\n",
+        ] {
             assert_eq!(paragraph_ranges(t), paragraph_ranges_ref(t), "{t:?}");
         }
     }
@@ -672,7 +672,11 @@ fn paragraph_ranges_ref(text: &str) -> Vec<(usize, usize)> {
                         seed ^= seed >> 7;
                         seed ^= seed << 17;
                         // Mostly letters and digits, so that runs are long.
-                        if seed % 4 == 0 { alphabet[(seed >> 8) as usize % 256] } else { b"aZ09mz/@[`{:"[(seed >> 8) as usize % 12] }
+                        if seed % 4 == 0 {
+                            alphabet[(seed >> 8) as usize % 256]
+                        } else {
+                            b"aZ09mz/@[`{:"[(seed >> 8) as usize % 12]
+                        }
                     })
                     .collect();
                 let want = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
@@ -681,7 +685,10 @@ fn paragraph_ranges_ref(text: &str) -> Vec<(usize, usize)> {
         }
         for b in 0u8..=255 {
             let bytes = [b'a', b'1', b'Z', b'z', b'0', b'9', b'A', b, b'x'];
-            assert_eq!(ascii_alnum_run(&bytes), 7 + b.is_ascii_alphanumeric() as usize + b.is_ascii_alphanumeric() as usize);
+            assert_eq!(
+                ascii_alnum_run(&bytes),
+                7 + b.is_ascii_alphanumeric() as usize + b.is_ascii_alphanumeric() as usize
+            );
         }
     }
 
@@ -718,10 +725,7 @@ fn paragraph_ranges_ref(text: &str) -> Vec<(usize, usize)> {
         );
         assert_eq!(sents("Wait... What happened?"), ["Wait...", "What happened?"]);
         assert_eq!(sents("It costs Rs. 500 now."), ["It costs Rs. 500 now."]);
-        assert_eq!(
-            sents("said Acme Corp. “We agree.” Then"),
-            ["said Acme Corp.", "“We agree.”", "Then"]
-        );
+        assert_eq!(sents("said Acme Corp. “We agree.” Then"), ["said Acme Corp.", "“We agree.”", "Then"]);
     }
 
     #[test]

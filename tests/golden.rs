@@ -64,7 +64,9 @@ fn check_file(path: &std::path::Path) -> Vec<String> {
                     }
                     let got = &s[k];
                     let same = match (got, v) {
-                        (Value::Number(a), Value::Number(b)) => (a.as_f64().unwrap() - b.as_f64().unwrap()).abs() < 1e-9,
+                        (Value::Number(a), Value::Number(b)) => {
+                            (a.as_f64().unwrap() - b.as_f64().unwrap()).abs() < 1e-9
+                        }
                         (Value::Object(_), Value::Object(w)) => w.iter().all(|(kk, vv)| &got[kk] == vv),
                         _ => got == v,
                     };

@@ -28,7 +28,8 @@ fn options_strategy() -> impl Strategy<Value = Options> {
     )
         .prop_map(|(anchor_date, bits, no_style)| Options {
             anchor_date,
-            kinds: bits.map(|b| Kind::ALL.iter().enumerate().filter(|(i, _)| b & (1 << i) != 0).map(|(_, &k)| k).collect()),
+            kinds: bits
+                .map(|b| Kind::ALL.iter().enumerate().filter(|(i, _)| b & (1 << i) != 0).map(|(_, &k)| k).collect()),
             no_style,
         })
 }
@@ -60,7 +61,12 @@ fn check_more(a: &Analysis) {
     }
     // Reading time is a function of the word count only (238 words per minute).
     let want = st.words as f32 / 238.0 * 60.0;
-    assert!((st.reading_time_s - want).abs() <= want * 1e-4 + 1e-3, "reading time {} for {} words", st.reading_time_s, st.words);
+    assert!(
+        (st.reading_time_s - want).abs() <= want * 1e-4 + 1e-3,
+        "reading time {} for {} words",
+        st.reading_time_s,
+        st.words
+    );
 }
 
 proptest! {

@@ -8,8 +8,8 @@ use common::check_invariants;
 mod common;
 #[path = "common/strategy.rs"]
 mod strategy;
-use strategy::text_strategy;
 use proptest::prelude::*;
+use strategy::text_strategy;
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, .. ProptestConfig::default() })]

@@ -80,12 +80,7 @@ fn no_year_inside_a_date_is_a_statistic() {
     let a = analysis();
     for d in a.spans.iter().filter(|s| s.kind == Kind::Date) {
         for n in a.spans.iter().filter(|s| s.kind.is_number()) {
-            assert!(
-                n.end <= d.start || n.start >= d.end,
-                "number {:?} overlaps date {:?}",
-                n.text,
-                d.text
-            );
+            assert!(n.end <= d.start || n.start >= d.end, "number {:?} overlaps date {:?}", n.text, d.text);
         }
     }
 }
@@ -162,7 +157,9 @@ fn mentions_group_into_entities() {
         let mentions: Vec<&Gold> = g.iter().filter(|s| s.entity == name).collect();
         let ids: std::collections::BTreeSet<Option<usize>> = mentions
             .iter()
-            .map(|m| a.spans.iter().find(|s| s.start == m.start && s.end == m.end && s.kind.is_name()).and_then(|s| s.entity))
+            .map(|m| {
+                a.spans.iter().find(|s| s.start == m.start && s.end == m.end && s.kind.is_name()).and_then(|s| s.entity)
+            })
             .collect();
         assert_eq!(ids.len(), 1, "{name}: mentions split over {ids:?}");
         let id = ids.into_iter().next().unwrap().expect("grouped");

@@ -29,10 +29,7 @@ fn parse_dts(src: &str) -> BTreeMap<String, BTreeMap<String, bool>> {
         let t = line.trim();
         if current.is_none() {
             if let Some(rest) = t.strip_prefix("export interface ") {
-                let name: String = rest
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect();
+                let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
                 current = Some((name, BTreeMap::new()));
                 depth = 1;
             }
@@ -43,10 +40,7 @@ fn parse_dts(src: &str) -> BTreeMap<String, BTreeMap<String, bool>> {
         }
         if depth == 1 {
             // `name?: type;` or `name: type;` (methods `name(` and `readonly` accessors are not data fields)
-            let field: String = t
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect();
+            let field: String = t.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
             if !field.is_empty() {
                 let after = &t[field.len()..];
                 if after.starts_with("?:") {
@@ -68,16 +62,10 @@ fn parse_dts(src: &str) -> BTreeMap<String, BTreeMap<String, bool>> {
 
 /// The string literals of `export type Name = 'a' | 'b' …;`.
 fn parse_union(src: &str, name: &str) -> BTreeSet<String> {
-    let start = src
-        .find(&format!("export type {name} ="))
-        .unwrap_or_else(|| panic!("type {name} not declared"));
+    let start = src.find(&format!("export type {name} =")).unwrap_or_else(|| panic!("type {name} not declared"));
     let body = &src[start..];
     let body = &body[..body.find(';').unwrap()];
-    body.split('\'')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_string)
-        .collect()
+    body.split('\'').skip(1).step_by(2).map(str::to_string).collect()
 }
 
 /// Per type: every key seen, and the keys seen in every object of that type.
@@ -89,9 +77,7 @@ struct Seen {
 
 impl Seen {
     fn object(&mut self, ty: &'static str, v: &Json) {
-        let obj = v
-            .as_object()
-            .unwrap_or_else(|| panic!("{ty} is not an object: {v}"));
+        let obj = v.as_object().unwrap_or_else(|| panic!("{ty} is not an object: {v}"));
         *self.objects.entry(ty).or_default() += 1;
         let keys = self.keys.entry(ty).or_default();
         for k in obj.keys() {
@@ -100,12 +86,7 @@ impl Seen {
     }
 
     fn always(&self, ty: &str, key: &str) -> bool {
-        self.keys
-            .get(ty)
-            .and_then(|k| k.get(key))
-            .copied()
-            .unwrap_or(0)
-            == self.objects.get(ty).copied().unwrap_or(0)
+        self.keys.get(ty).and_then(|k| k.get(key)).copied().unwrap_or(0) == self.objects.get(ty).copied().unwrap_or(0)
     }
 
     fn analysis(&mut self, a: &Json) {
@@ -147,12 +128,7 @@ fn fill_every_field(a: &mut article_lens::Analysis) {
     s.inferred = Some(true);
     s.relative = Some(true);
     s.role = Some(QuoteRole::Statement);
-    s.speaker = Some(Box::new(Speaker {
-        text: "Mattis".into(),
-        start: 0,
-        end: 6,
-        entity: Some(0),
-    }));
+    s.speaker = Some(Box::new(Speaker { text: "Mattis".into(), start: 0, end: 6, entity: Some(0) }));
     s.title = Some("General".into());
     s.entity = Some(0);
     s.confidence = Some(0.5);
@@ -170,12 +146,7 @@ fn fill_every_field(a: &mut article_lens::Analysis) {
     // …and the same types with those optional fields left out (empty vectors and no entity are skipped).
     let mut q = Span::new("\"Hi,\" he said", 0, 5, Kind::Quote);
     q.role = Some(QuoteRole::Statement);
-    q.speaker = Some(Box::new(Speaker {
-        text: "he".into(),
-        start: 7,
-        end: 9,
-        entity: None,
-    }));
+    q.speaker = Some(Box::new(Speaker { text: "he".into(), start: 7, end: 9, entity: None }));
     a.spans.push(q);
     a.entities.push(Entity {
         id: a.entities.len(),
@@ -197,50 +168,26 @@ fn the_real_pipeline_yields_the_rich_fields() {
     let a = analyze(RICH, &Options::default());
     let json = serde_json::to_value(&a).unwrap();
     let spans = json["spans"].as_array().unwrap();
-    let has = |kind: &str, key: &str| {
-        spans
-            .iter()
-            .any(|s| s["kind"] == kind && s.get(key).is_some())
-    };
+    let has = |kind: &str, key: &str| spans.iter().any(|s| s["kind"] == kind && s.get(key).is_some());
     // These come from the extractors themselves, not from fill_every_field.
     assert!(has("date", "value"), "date value");
     assert!(has("date", "inferred"), "a date with an inferred year");
     assert!(has("date", "relative"), "a relative date");
     assert!(has("money", "currency"), "money with a currency");
-    assert!(
-        spans
-            .iter()
-            .any(|s| s.get("min").is_some() && s.get("max").is_some()),
-        "a range"
-    );
+    assert!(spans.iter().any(|s| s.get("min").is_some() && s.get("max").is_some()), "a range");
     assert!(spans.iter().any(|s| s.get("bound").is_some()), "a bound");
-    assert!(
-        spans.iter().any(|s| s.get("approximate").is_some()),
-        "an approximate figure"
-    );
+    assert!(spans.iter().any(|s| s.get("approximate").is_some()), "an approximate figure");
     assert!(has("quantity", "counted"), "a counted noun");
-    assert!(
-        has("quote", "speaker") && has("quote", "role"),
-        "a quote with a speaker"
-    );
-    assert!(
-        json.get("anchor_date").is_some() && json.get("anchor_source").is_some(),
-        "the dateline anchor"
-    );
+    assert!(has("quote", "speaker") && has("quote", "role"), "a quote with a speaker");
+    assert!(json.get("anchor_date").is_some() && json.get("anchor_source").is_some(), "the dateline anchor");
     // Names carry entity/title/confidence once the tagger finds them.
     let names: Vec<&Json> = spans.iter().filter(|s| s["kind"] == "person").collect();
     for n in &names {
         assert!(n.get("entity").is_some(), "every name has its entity: {n}");
     }
     if !names.is_empty() {
-        assert!(
-            names.iter().any(|n| n.get("title").is_some()),
-            "a titled name"
-        );
-        assert!(
-            names.iter().any(|n| n.get("confidence").is_some()),
-            "the tagger's confidence"
-        );
+        assert!(names.iter().any(|n| n.get("title").is_some()), "a titled name");
+        assert!(names.iter().any(|n| n.get("confidence").is_some()), "the tagger's confidence");
     }
 }
 
@@ -255,20 +202,13 @@ fn every_serialized_field_is_declared_and_every_declared_field_is_real() {
     // A plain text without a date: anchor_date/anchor_source and warnings are absent, so optional.
     seen.analysis(&serde_json::to_value(analyze("Hello there.", &Options::default())).unwrap());
     // Options, every field set.
-    let opts = Options {
-        anchor_date: Some("2017-02-11".into()),
-        kinds: Some(vec![Kind::Date]),
-        no_style: true,
-    };
+    let opts = Options { anchor_date: Some("2017-02-11".into()), kinds: Some(vec![Kind::Date]), no_style: true };
     seen.object("Options", &serde_json::to_value(&opts).unwrap());
 
     // Declared optional although every object made here has them: Options is deserialized with
     // `#[serde(default)]`, so a caller may omit any field (the one Options serialized above sets all).
-    let optional_though_always_seen: &[(&str, &str)] = &[
-        ("Options", "anchor_date"),
-        ("Options", "kinds"),
-        ("Options", "no_style"),
-    ];
+    let optional_though_always_seen: &[(&str, &str)] =
+        &[("Options", "anchor_date"), ("Options", "kinds"), ("Options", "no_style")];
 
     let mut problems = Vec::new();
     for (ty, keys) in &seen.keys {
@@ -279,47 +219,26 @@ fn every_serialized_field_is_declared_and_every_declared_field_is_real() {
         for key in keys.keys() {
             match declared.get(key) {
                 None => problems.push(format!("{ty}.{key} is serialized but not declared")),
-                Some(false) if !seen.always(ty, key) => problems.push(format!(
-                    "{ty}.{key} can be absent but is declared required (add `?`)"
-                )),
-                Some(true)
-                    if seen.always(ty, key)
-                        && !optional_though_always_seen.contains(&(*ty, key.as_str())) =>
-                {
-                    problems.push(format!(
-                        "{ty}.{key} is always present but declared optional"
-                    ))
+                Some(false) if !seen.always(ty, key) => {
+                    problems.push(format!("{ty}.{key} can be absent but is declared required (add `?`)"))
+                }
+                Some(true) if seen.always(ty, key) && !optional_though_always_seen.contains(&(*ty, key.as_str())) => {
+                    problems.push(format!("{ty}.{key} is always present but declared optional"))
                 }
                 _ => {}
             }
         }
         for field in declared.keys() {
             if !keys.contains_key(field) {
-                problems.push(format!(
-                    "{ty}.{field} is declared but never serialized (not a real field?)"
-                ));
+                problems.push(format!("{ty}.{field} is declared but never serialized (not a real field?)"));
             }
         }
     }
     // The main interfaces must all have been exercised.
-    for ty in [
-        "Analysis",
-        "Span",
-        "Speaker",
-        "Entity",
-        "Sentence",
-        "Paragraph",
-        "Stats",
-        "Keyword",
-        "Options",
-    ] {
+    for ty in ["Analysis", "Span", "Speaker", "Entity", "Sentence", "Paragraph", "Stats", "Keyword", "Options"] {
         assert!(seen.objects.contains_key(ty), "no {ty} object was produced");
     }
-    assert!(
-        problems.is_empty(),
-        "article-lens.d.ts is out of step with src/model.rs:\n  {}",
-        problems.join("\n  ")
-    );
+    assert!(problems.is_empty(), "article-lens.d.ts is out of step with src/model.rs:\n  {}", problems.join("\n  "));
 }
 
 #[test]
@@ -328,31 +247,16 @@ fn unions_match_the_rust_enums() {
     let rust: BTreeSet<String> = Kind::ALL.iter().map(|k| k.as_str().to_string()).collect();
     assert_eq!(kinds, rust, "Kind union");
     for k in Kind::ALL {
-        assert_eq!(
-            serde_json::to_value(k).unwrap(),
-            Json::String(k.as_str().into())
-        );
+        assert_eq!(serde_json::to_value(k).unwrap(), Json::String(k.as_str().into()));
     }
     let bounds: BTreeSet<String> = [Bound::Lower, Bound::Upper]
         .iter()
-        .map(|b| {
-            serde_json::to_value(b)
-                .unwrap()
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
+        .map(|b| serde_json::to_value(b).unwrap().as_str().unwrap().to_string())
         .collect();
     assert_eq!(parse_union(DTS, "Bound"), bounds);
     let roles: BTreeSet<String> = [QuoteRole::Statement, QuoteRole::Term]
         .iter()
-        .map(|r| {
-            serde_json::to_value(r)
-                .unwrap()
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
+        .map(|r| serde_json::to_value(r).unwrap().as_str().unwrap().to_string())
         .collect();
     assert_eq!(parse_union(DTS, "QuoteRole"), roles);
 }
@@ -365,8 +269,5 @@ fn the_parser_sees_what_it_should() {
     assert_eq!(dts["Span"].get("start"), Some(&false));
     assert_eq!(dts["Stats"].len(), 22);
     assert_eq!(dts["Span"].len(), 20);
-    assert!(
-        !dts["Analyzer"].contains_key("analyze"),
-        "methods are not data fields"
-    );
+    assert!(!dts["Analyzer"].contains_key("analyze"), "methods are not data fields");
 }

@@ -143,7 +143,8 @@ fn invalid_options_throw_an_error_with_a_message() {
         assert!(!m.is_empty());
     }
     // Valid options are honoured.
-    let a = analyze_js(&js, options(r#"{"kinds": ["percent"], "no_style": true, "anchor_date": "2017-02-11"}"#)).unwrap();
+    let a =
+        analyze_js(&js, options(r#"{"kinds": ["percent"], "no_style": true, "anchor_date": "2017-02-11"}"#)).unwrap();
     let kinds: Vec<String> = spans(&a).iter().filter_map(|s| get(s, "kind").as_string()).collect();
     assert_eq!(kinds, ["percent"]);
     assert_eq!(get(&a, "anchor_date").as_string().as_deref(), Some("2017-02-11"));
@@ -153,11 +154,7 @@ fn invalid_options_throw_an_error_with_a_message() {
 
 #[wasm_bindgen_test]
 fn same_output_after_a_thousand_calls() {
-    let inputs = [
-        JsString::from(SEED),
-        JsString::from("“Zoë,” he said on Feb. 3. 😀 40% rose."),
-        JsString::from(""),
-    ];
+    let inputs = [JsString::from(SEED), JsString::from("“Zoë,” he said on Feb. 3. 😀 40% rose."), JsString::from("")];
     let first: Vec<String> = inputs
         .iter()
         .map(|t| String::from(JSON::stringify(&analyze_js(t, JsValue::UNDEFINED).unwrap()).unwrap()))

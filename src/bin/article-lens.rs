@@ -89,12 +89,8 @@ fn cmd_analyze(args: &[String]) -> Result<(), String> {
     .map_err(|e| format!("reading {}: {e}", file.unwrap_or("stdin")))?;
     let text = String::from_utf8_lossy(&bytes);
     let a = try_analyze(&text, &opts).map_err(|e| e.to_string())?;
-    if pretty {
-        serde_json::to_writer_pretty(&mut out, &a)
-    } else {
-        serde_json::to_writer(&mut out, &a)
-    }
-    .map_err(|e| e.to_string())?;
+    if pretty { serde_json::to_writer_pretty(&mut out, &a) } else { serde_json::to_writer(&mut out, &a) }
+        .map_err(|e| e.to_string())?;
     out.write_all(b"\n").map_err(|e| e.to_string())?;
     Ok(())
 }

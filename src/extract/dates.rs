@@ -107,11 +107,7 @@ pub fn parse_iso(s: &str) -> Option<Ymd> {
     let year: i32 = y.parse().ok()?;
     let month: u32 = m.parse().ok()?;
     let day: u32 = d.parse().ok()?;
-    if !(1..=9999).contains(&year)
-        || !(1..=12).contains(&month)
-        || day == 0
-        || day > days_in_month(year, month)
-    {
+    if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
         return None;
     }
     Some(Ymd { year, month, day })
@@ -178,8 +174,8 @@ fn add_months(y: i32, m: u32, k: i64) -> (i32, u32) {
 // Word lists.
 
 const MONTHS_FULL: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
 ];
 const MONTHS_ABBR: [(&str, u32); 13] = [
     ("jan", 1),
@@ -213,14 +209,13 @@ const WEEKDAYS_ABBR: [(&str, i64); 10] = [
 ];
 /// Words before a weekday that make it a name ("Super Tuesday", "Good Friday").
 const WEEKDAY_NAME_BEFORE: &[&str] = &[
-    "super", "black", "good", "ash", "cyber", "bloody", "easter", "palm", "blue", "holy", "maundy", "shrove",
-    "man", "giving", "whit", "low", "plough", "mothering", "manic",
+    "super", "black", "good", "ash", "cyber", "bloody", "easter", "palm", "blue", "holy", "maundy", "shrove", "man",
+    "giving", "whit", "low", "plough", "mothering", "manic",
 ];
 /// Words after a weekday that make it a name ("Sunday Times", "Monday Night Football").
 const WEEKDAY_NAME_AFTER: &[&str] = &[
-    "Times", "Telegraph", "Mirror", "Express", "Herald", "Post", "Mail", "Independent", "Tribune", "Star",
-    "Sport", "Observer", "Night", "School", "Mass", "Service", "Supplement", "Magazine", "Edition", "Review",
-    "Club",
+    "Times", "Telegraph", "Mirror", "Express", "Herald", "Post", "Mail", "Independent", "Tribune", "Star", "Sport",
+    "Observer", "Night", "School", "Mass", "Service", "Supplement", "Magazine", "Edition", "Review", "Club",
 ];
 /// Words before an ambiguous month name ("May", "March") that make it a month.
 const MONTH_TRIGGERS: &[&str] = &[
@@ -229,80 +224,77 @@ const MONTH_TRIGGERS: &[&str] = &[
 ];
 /// Before a bare year, these make it a year whatever follows (except a unit).
 const YEAR_STRONG: &[&str] = &[
-    "since", "until", "till", "til", "during", "circa", "ca.", "c.", "year", "fiscal", "fy", "spring",
-    "summer", "autumn", "fall", "winter", "early", "late", "mid", "pre", "post", "year's",
+    "since", "until", "till", "til", "during", "circa", "ca.", "c.", "year", "fiscal", "fy", "spring", "summer",
+    "autumn", "fall", "winter", "early", "late", "mid", "pre", "post", "year's",
 ];
 /// Before a number, these make it a count.
 const COUNT_BEFORE: &[&str] = &[
-    "than", "least", "nearly", "almost", "approximately", "roughly", "estimated", "total", "another",
-    "additional", "extra", "some", "no.", "no", "nos.", "number", "page", "pages", "p.", "pp.", "room",
-    "flight", "route", "highway", "interstate", "platform", "gate", "bus", "channel", "suite", "apt",
-    "apartment", "box", "row", "seat", "section", "article", "chapter", "verse", "model", "version", "rs",
-    "rs.", "usd", "eur", "gbp", "inr", "pkr", "jpy", "cny", "us$", "score", "code", "zip", "tel", "phone",
-    "ext", "resolution", "vol.", "issue", "exactly", "only", "just", "x",
+    "than", "least", "nearly", "almost", "approximately", "roughly", "estimated", "total", "another", "additional",
+    "extra", "some", "no.", "no", "nos.", "number", "page", "pages", "p.", "pp.", "room", "flight", "route", "highway",
+    "interstate", "platform", "gate", "bus", "channel", "suite", "apt", "apartment", "box", "row", "seat", "section",
+    "article", "chapter", "verse", "model", "version", "rs", "rs.", "usd", "eur", "gbp", "inr", "pkr", "jpy", "cny",
+    "us$", "score", "code", "zip", "tel", "phone", "ext", "resolution", "vol.", "issue", "exactly", "only", "just",
+    "x",
 ];
 /// Before a number, these make it a count when a noun follows ("around 2004 people").
 const ABOUT_BEFORE: &[&str] = &["about", "around", "over", "under", "approx", "approx.", "nearly"];
 /// Words that may follow a year in "around 2004 when …".
 const FUNCTION_WORDS: &[&str] = &[
-    "and", "or", "but", "when", "while", "where", "as", "the", "a", "an", "to", "in", "on", "at", "for",
-    "with", "from", "by", "of", "that", "which", "who", "was", "were", "is", "are", "had", "has", "have",
-    "and", "after", "before", "until", "onwards", "onward", "through", "so", "then", "if",
+    "and", "or", "but", "when", "while", "where", "as", "the", "a", "an", "to", "in", "on", "at", "for", "with",
+    "from", "by", "of", "that", "which", "who", "was", "were", "is", "are", "had", "has", "have", "and", "after",
+    "before", "until", "onwards", "onward", "through", "so", "then", "if",
 ];
 /// Nouns after a 4-digit number that make it a count ("2004 people").
 const COUNT_NOUNS: &[&str] = &[
-    "people", "persons", "person", "children", "kids", "men", "women", "adults", "soldiers", "troops",
-    "officers", "police", "policemen", "civilians", "residents", "citizens", "workers", "employees", "staff",
-    "jobs", "students", "pupils", "teachers", "doctors", "nurses", "patients", "cases", "deaths", "dead",
-    "casualties", "victims", "injured", "wounded", "refugees", "migrants", "immigrants", "prisoners",
-    "detainees", "inmates", "fighters", "militants", "rebels", "members", "voters", "votes", "signatures",
-    "supporters", "protesters", "demonstrators", "fans", "visitors", "tourists", "passengers", "users",
-    "customers", "subscribers", "followers", "households", "families", "homes", "houses", "buildings",
-    "units", "vehicles", "cars", "trucks", "planes", "aircraft", "ships", "boats", "tanks", "weapons",
-    "guns", "rifles", "bombs", "missiles", "rockets", "shells", "airstrikes", "strikes", "raids", "attacks",
-    "incidents", "arrests", "copies", "pages", "words", "items", "products", "shares", "points", "goals",
-    "runs", "matches", "times", "animals", "birds", "trees", "sheep", "cattle", "cows", "acres", "hectares",
-    "companies", "firms", "schools", "hospitals", "villages", "towns", "cities", "sites", "seats", "beds",
-    "rooms", "tickets", "calls", "emails", "messages", "letters", "documents", "files", "samples", "tests",
-    "doses", "species", "participants", "respondents", "delegates", "candidates", "applicants", "stores",
-    "shops", "branches", "projects",
+    "people", "persons", "person", "children", "kids", "men", "women", "adults", "soldiers", "troops", "officers",
+    "police", "policemen", "civilians", "residents", "citizens", "workers", "employees", "staff", "jobs", "students",
+    "pupils", "teachers", "doctors", "nurses", "patients", "cases", "deaths", "dead", "casualties", "victims",
+    "injured", "wounded", "refugees", "migrants", "immigrants", "prisoners", "detainees", "inmates", "fighters",
+    "militants", "rebels", "members", "voters", "votes", "signatures", "supporters", "protesters", "demonstrators",
+    "fans", "visitors", "tourists", "passengers", "users", "customers", "subscribers", "followers", "households",
+    "families", "homes", "houses", "buildings", "units", "vehicles", "cars", "trucks", "planes", "aircraft", "ships",
+    "boats", "tanks", "weapons", "guns", "rifles", "bombs", "missiles", "rockets", "shells", "airstrikes", "strikes",
+    "raids", "attacks", "incidents", "arrests", "copies", "pages", "words", "items", "products", "shares", "points",
+    "goals", "runs", "matches", "times", "animals", "birds", "trees", "sheep", "cattle", "cows", "acres", "hectares",
+    "companies", "firms", "schools", "hospitals", "villages", "towns", "cities", "sites", "seats", "beds", "rooms",
+    "tickets", "calls", "emails", "messages", "letters", "documents", "files", "samples", "tests", "doses", "species",
+    "participants", "respondents", "delegates", "candidates", "applicants", "stores", "shops", "branches", "projects",
 ];
 /// Units after a number that make it a measure, never a year.
 const UNITS: &[&str] = &[
-    "m", "km", "cm", "mm", "kg", "g", "mg", "lb", "lbs", "oz", "t", "metres", "meters", "metre", "meter",
-    "kilometres", "kilometers", "miles", "mile", "feet", "foot", "ft", "inches", "yards", "tonnes", "tons",
-    "tonne", "ton", "kilograms", "grams", "pounds", "litres", "liters", "gallons", "barrels", "hours", "hrs",
-    "minutes", "mins", "seconds", "secs", "days", "weeks", "months", "years", "degrees", "mph", "kph",
-    "calories", "watts", "mw", "gw", "kw", "kwh", "volts", "mb", "gb", "sq", "square", "cubic", "dollars",
-    "euros", "yen", "yuan", "rupees", "pesos", "francs", "bn", "billion", "million", "thousand", "hundred",
-    "percent", "pc", "per", "cc", "hp", "bhp", "rpm", "%", "°", "km/h", "mi", "sqm", "ha", "kcal", "psi",
-    "bps",
+    "m", "km", "cm", "mm", "kg", "g", "mg", "lb", "lbs", "oz", "t", "metres", "meters", "metre", "meter", "kilometres",
+    "kilometers", "miles", "mile", "feet", "foot", "ft", "inches", "yards", "tonnes", "tons", "tonne", "ton",
+    "kilograms", "grams", "pounds", "litres", "liters", "gallons", "barrels", "hours", "hrs", "minutes", "mins",
+    "seconds", "secs", "days", "weeks", "months", "years", "degrees", "mph", "kph", "calories", "watts", "mw", "gw",
+    "kw", "kwh", "volts", "mb", "gb", "sq", "square", "cubic", "dollars", "euros", "yen", "yuan", "rupees", "pesos",
+    "francs", "bn", "billion", "million", "thousand", "hundred", "percent", "pc", "per", "cc", "hp", "bhp", "rpm", "%",
+    "°", "km/h", "mi", "sqm", "ha", "kcal", "psi", "bps",
 ];
 const SEASONS: [&str; 5] = ["spring", "summer", "autumn", "fall", "winter"];
 const PAST_IRREGULAR: &[&str] = &[
-    "said", "told", "was", "were", "had", "did", "met", "went", "came", "left", "gave", "took", "made",
-    "held", "began", "sent", "saw", "found", "spoke", "wrote", "won", "lost", "fell", "rose", "led",
-    "struck", "got", "became", "brought", "bought", "built", "caught", "chose", "drove", "fought", "flew",
-    "felt", "heard", "kept", "knew", "meant", "paid", "ran", "sat", "sold", "shot", "stood", "thought",
-    "threw", "wore", "ago", "earlier", "yesterday", "last", "spent", "swore", "dealt", "arose", "awoke",
-    "forgot", "froze", "hid", "lit", "rang", "sang", "sank", "shook", "slept", "split", "spun", "stole",
-    "stuck", "swam", "taught", "tore", "woke", "wrote", "overtook", "withdrew", "undertook", "overthrew",
+    "said", "told", "was", "were", "had", "did", "met", "went", "came", "left", "gave", "took", "made", "held",
+    "began", "sent", "saw", "found", "spoke", "wrote", "won", "lost", "fell", "rose", "led", "struck", "got", "became",
+    "brought", "bought", "built", "caught", "chose", "drove", "fought", "flew", "felt", "heard", "kept", "knew",
+    "meant", "paid", "ran", "sat", "sold", "shot", "stood", "thought", "threw", "wore", "ago", "earlier", "yesterday",
+    "last", "spent", "swore", "dealt", "arose", "awoke", "forgot", "froze", "hid", "lit", "rang", "sang", "sank",
+    "shook", "slept", "split", "spun", "stole", "stuck", "swam", "taught", "tore", "woke", "wrote", "overtook",
+    "withdrew", "undertook", "overthrew",
 ];
 /// Words in -ed that are not past tenses.
 const ED_NOT_PAST: &[&str] = &[
     "need", "seed", "feed", "speed", "bed", "red", "shed", "breed", "hundred", "indeed", "exceed", "proceed",
-    "succeed", "weed", "bleed", "greed", "creed", "deed", "naked", "wicked", "sacred", "kindred", "embed",
-    "sled", "wed", "fled", "led", "bred", "shred", "steed", "heed", "reed", "tweed", "biased", "alleged",
-    "so-called", "supposed", "expected", "scheduled", "planned",
+    "succeed", "weed", "bleed", "greed", "creed", "deed", "naked", "wicked", "sacred", "kindred", "embed", "sled",
+    "wed", "fled", "led", "bred", "shred", "steed", "heed", "reed", "tweed", "biased", "alleged", "so-called",
+    "supposed", "expected", "scheduled", "planned",
 ];
 const FUTURE_WORDS: &[&str] = &[
-    "will", "'ll", "\u{2019}ll", "shall", "would", "won't", "won\u{2019}t", "expected", "scheduled",
-    "slated", "due", "planned", "upcoming", "next", "tomorrow",
+    "will", "'ll", "\u{2019}ll", "shall", "would", "won't", "won\u{2019}t", "expected", "scheduled", "slated", "due",
+    "planned", "upcoming", "next", "tomorrow",
 ];
 /// Verbs of intention: future when followed by "to".
 const FUTURE_BEFORE_TO: &[&str] = &[
-    "going", "plans", "plan", "intends", "intend", "set", "is", "are", "am", "aims", "hopes", "wants",
-    "seeks", "vowed", "vows", "promised", "promises", "pledged", "threatened", "threatens",
+    "going", "plans", "plan", "intends", "intend", "set", "is", "are", "am", "aims", "hopes", "wants", "seeks",
+    "vowed", "vows", "promised", "promises", "pledged", "threatened", "threatens",
 ];
 const TIME_ZONES: &[(&str, &str)] = &[
     ("GMT", "Z"),
@@ -388,8 +380,8 @@ fn start_words() -> impl Iterator<Item = &'static str> {
         .chain(NUMBER_WORDS.iter().map(|(w, _)| *w))
         .chain([
             "early", "late", "mid", "last", "this", "next", "yesterday", "today", "tomorrow", "tonight", "noon",
-            "midnight", "midday", "several", "few", "many", "some", "days", "weeks", "months", "years",
-            "decades", "'", "\u{2019}", "\u{2018}",
+            "midnight", "midday", "several", "few", "many", "some", "days", "weeks", "months", "years", "decades", "'",
+            "\u{2019}", "\u{2018}",
         ])
 }
 static START_WORDS: LazyLock<WordSet> = LazyLock::new(|| start_words().collect());
@@ -634,7 +626,9 @@ impl<'d, 'a> Scanner<'d, 'a> {
         // Every weekday and abbreviation starts with one of these letters (checked in the
         // tests): one byte rejects almost every token before any decoding.
         let t = self.toks.get(i)?;
-        if t.kind != TokKind::Word || !matches!(self.doc.text.as_bytes().get(t.start), Some(b'M' | b'T' | b'W' | b'F' | b'S')) {
+        if t.kind != TokKind::Word
+            || !matches!(self.doc.text.as_bytes().get(t.start), Some(b'M' | b'T' | b'W' | b'F' | b'S'))
+        {
             return None;
         }
         let l = self.low(i);
@@ -858,8 +852,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
             j += 1;
         }
         let with_day = |c: &Cand| matches!(c.val, Val::Full(_) | Val::MonthDay { .. });
-        let inner =
-            self.month_first(j, false).filter(with_day).or_else(|| self.day_first(j).filter(with_day))?;
+        let inner = self.month_first(j, false).filter(with_day).or_else(|| self.day_first(j).filter(with_day))?;
         cand(i, inner.e, inner.val)
     }
 
@@ -933,10 +926,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
             return true;
         }
         // "between March and May".
-        if matches!(p, "and" | "or" | "to" | "through" | "-" | "\u{2013}")
-            && i >= 2
-            && self.month_at(i - 2).is_some()
-        {
+        if matches!(p, "and" | "or" | "to" | "through" | "-" | "\u{2013}") && i >= 2 && self.month_at(i - 2).is_some() {
             return true;
         }
         false
@@ -1027,9 +1017,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
         let c = if three { self.digits(i + 4) } else { None };
         // Nothing numeric may follow glued ("2017-02-11-5" is an identifier).
         let end = if c.is_some() { i + 5 } else { i + 3 };
-        if self.glued(end)
-            && (self.is_num(end) || matches!(self.tok(end), "-" | "/" | ".") && self.is_num(end + 1))
-        {
+        if self.glued(end) && (self.is_num(end) || matches!(self.tok(end), "-" | "/" | ".") && self.is_num(end + 1)) {
             return None;
         }
         if let Some(c) = c {
@@ -1128,8 +1116,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
             }
         }
         if let Some(c) = self.relative(j) {
-            if matches!(c.val, Val::RelYear(_) | Val::RelMonth(_) | Val::RelWeek(_) | Val::NamedMonth { .. })
-            {
+            if matches!(c.val, Val::RelYear(_) | Val::RelMonth(_) | Val::RelWeek(_) | Val::NamedMonth { .. }) {
                 return cand(i, c.e, c.val);
             }
         }
@@ -1167,11 +1154,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
             // "'90s".
             if matches!(s, "'" | "\u{2019}" | "\u{2018}") && self.glued(i + 1) {
                 let t = self.tok(i + 1);
-                if t.len() == 3
-                    && t.ends_with('s')
-                    && t.as_bytes()[1] == b'0'
-                    && t.as_bytes()[0].is_ascii_digit()
-                {
+                if t.len() == 3 && t.ends_with('s') && t.as_bytes()[1] == b'0' && t.as_bytes()[0].is_ascii_digit() {
                     let dd: i32 = t.get(0..2)?.parse().ok()?;
                     let y = if 2000 + dd <= 2025 { 2000 + dd } else { 1900 + dd };
                     return cand(i, i + 2, Val::Iso(self.decade_value(y)));
@@ -1374,9 +1357,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
             "midnight" => return time_cand(i, i + 1, Val::Iso("00:00".into())),
             _ => {}
         }
-        if !self.is_num(i)
-            || (i > 0 && self.glued(i) && matches!(self.tok(i - 1), ":" | "." | "$" | "/" | "-"))
-        {
+        if !self.is_num(i) || (i > 0 && self.glued(i) && matches!(self.tok(i - 1), ":" | "." | "$" | "/" | "-")) {
             return None;
         }
         let s = self.tok(i);
@@ -1523,10 +1504,8 @@ impl<'d, 'a> Scanner<'d, 'a> {
         if i > 0 && self.glued(i) {
             let p = self.tok(i - 1);
             let pc = p.chars().next().unwrap_or(' ');
-            let symbol_ok = matches!(
-                p,
-                "(" | "[" | "\"" | "\u{201C}" | "'" | "\u{2018}" | "/" | "-" | "\u{2013}" | "\u{2014}"
-            );
+            let symbol_ok =
+                matches!(p, "(" | "[" | "\"" | "\u{201C}" | "'" | "\u{2018}" | "/" | "-" | "\u{2013}" | "\u{2014}");
             if !symbol_ok && self.toks[i - 1].kind == TokKind::Punct {
                 return None;
             }
@@ -1543,9 +1522,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
         }
         if i > 0 && self.toks[i - 1].kind == TokKind::Punct {
             let p = self.tok(i - 1);
-            if p.chars()
-                .next()
-                .is_some_and(|c| matches!(c, '$' | '£' | '€' | '¥' | '₹' | '#' | '₨' | '₩' | '₽'))
+            if p.chars().next().is_some_and(|c| matches!(c, '$' | '£' | '€' | '¥' | '₹' | '#' | '₨' | '₩' | '₽'))
             {
                 return None;
             }
@@ -1578,9 +1555,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
             // "from 2004 to 2007", "dating back to 2004" keep the year; "rose to 1500" is a count.
             let pp = if i >= 2 { self.low(i - 2) } else { "" };
             let year_before = i >= 2 && (self.year_at(i - 2).is_some() || self.decade(i - 2).is_some());
-            if !year_before
-                && !matches!(pp, "back" | "dates" | "dating" | "date" | "dated" | "return" | "returned")
-            {
+            if !year_before && !matches!(pp, "back" | "dates" | "dating" | "date" | "dated" | "return" | "returned") {
                 return None;
             }
         }
@@ -1615,9 +1590,7 @@ fn resolve(val: &Val, anchor: Option<Ymd>) -> (Option<String>, bool) {
             Val::Iso(s) => (Some(s.clone()), false),
             Val::Full(d) => (Some(d.iso()), false),
             Val::MonthDay { m, d, d2: None, .. } => (Some(format!("XXXX-{m:02}-{d:02}")), false),
-            Val::MonthDay { m, d, d2: Some(x), .. } => {
-                (Some(format!("XXXX-{m:02}-{d:02}/XXXX-{m:02}-{x:02}")), false)
-            }
+            Val::MonthDay { m, d, d2: Some(x), .. } => (Some(format!("XXXX-{m:02}-{d:02}/XXXX-{m:02}-{x:02}")), false),
             Val::Month { m, .. } => (Some(format!("XXXX-{m:02}")), false),
             _ => (None, false),
         };
@@ -1908,11 +1881,8 @@ mod tests {
 
     #[test]
     fn seed_article() {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/fixtures/seed-article.txt"
-        ))
-        .or_else(|_| std::fs::read_to_string("/work/shared/fixtures/seed-article.txt"));
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/seed-article.txt"))
+            .or_else(|_| std::fs::read_to_string("/work/shared/fixtures/seed-article.txt"));
         let Ok(text) = text else { return };
         let f = run(&text, None);
         assert_eq!(f.anchor.as_deref(), Some("2017-02-11"));
@@ -1958,10 +1928,7 @@ mod tests {
         assert_eq!(dates("On 11 Feb 2017 they met.", a), [d("11 Feb 2017", "2017-02-11")]);
         assert_eq!(dates("By 2017-02-11 it ended.", a), [d("2017-02-11", "2017-02-11")]);
         assert_eq!(dates("Dated Feb. 9, 2017, the memo", a), [d("Feb. 9, 2017", "2017-02-09")]);
-        assert_eq!(
-            dates("Tuesday, February 9, 2017 was cold", a),
-            [d("Tuesday, February 9, 2017", "2017-02-09")]
-        );
+        assert_eq!(dates("Tuesday, February 9, 2017 was cold", a), [d("Tuesday, February 9, 2017", "2017-02-09")]);
         assert_eq!(dates("on the 9th of February 2017", a), [d("9th of February 2017", "2017-02-09")]);
         assert_eq!(dates("Sept. 11th, 2001", a), [d("Sept. 11th, 2001", "2001-09-11")]);
         assert_eq!(
@@ -2114,15 +2081,9 @@ mod tests {
         assert_eq!(t("at 12 a.m."), [d("12 a.m.", "00:00")]);
         assert_eq!(t("John 3:16 says; it won 2:1"), []);
         assert_eq!(t("at 9 o'clock"), [d("9 o'clock", "09:00")]);
-        assert_eq!(
-            t("this morning and tonight"),
-            [("this morning".to_string(), None), ("tonight".to_string(), None)]
-        );
+        assert_eq!(t("this morning and tonight"), [("this morning".to_string(), None), ("tonight".to_string(), None)]);
         assert_eq!(t("at 10.30pm"), [d("10.30pm", "22:30")]);
-        assert_eq!(
-            t("start at 1415 local time (1315 GMT)"),
-            [d("1415 local time", "14:15"), d("1315 GMT", "13:15Z")]
-        );
+        assert_eq!(t("start at 1415 local time (1315 GMT)"), [d("1415 local time", "14:15"), d("1315 GMT", "13:15Z")]);
         assert_eq!(t("by 9:30 local time"), [d("9:30 local time", "09:30")]);
         assert_eq!(t("opened at 7 a.m. (0400 gmt)"), [d("7 a.m.", "07:00"), d("0400 gmt", "04:00Z")]);
         assert!(dates("at 1500 GMT", a).is_empty());
@@ -2182,10 +2143,9 @@ mod tests {
     fn random_text_is_fast_and_safe() {
         // 100 KB of pseudo-random words, digits, punctuation and non-ASCII.
         let pieces = [
-            "May", "2004", "Tuesday", "on", "said", "-", "/", ":", "12", "3", "p.m.", "’", "'s", "🙂", "é",
-            "February", "last", "week", "ago", "two", "years", "the", "1990s", "'", "90s", "mid", "早", ",",
-            ".", "\n\n", "31", "2017", "9th", "of", "$", "%", "GMT", "noon", "early", "will", "Sept.",
-            "2016-17", "1996-08-30",
+            "May", "2004", "Tuesday", "on", "said", "-", "/", ":", "12", "3", "p.m.", "’", "'s", "🙂", "é", "February",
+            "last", "week", "ago", "two", "years", "the", "1990s", "'", "90s", "mid", "早", ",", ".", "\n\n", "31",
+            "2017", "9th", "of", "$", "%", "GMT", "noon", "early", "will", "Sept.", "2016-17", "1996-08-30",
         ];
         let mut x: u64 = 0x2545F4914F6CDD1D;
         let mut text = String::new();

@@ -67,11 +67,8 @@ pub fn extract(doc: &Doc, names: &[Span]) -> Vec<Span> {
         if found.is_empty() {
             continue; // no quotation mark: no candidate
         }
-        let next_first = doc
-            .paragraphs
-            .get(pi + 1)
-            .and_then(|n| text.get(n.start..n.end))
-            .and_then(|s| s.chars().next());
+        let next_first =
+            doc.paragraphs.get(pi + 1).and_then(|n| text.get(n.start..n.end)).and_then(|s| s.chars().next());
         cands.clear();
         scan_double(para, &found, p.start, pi, matches!(next_first, Some('“' | '„' | '"')), &mut cands);
         scan_guillemets(para, &found, p.start, pi, next_first == Some('«'), &mut cands);
@@ -142,9 +139,7 @@ pub fn extract(doc: &Doc, names: &[Span]) -> Vec<Span> {
         let s = doc.sentence_at(kept[k].start);
         let inherited = (0..k).rev().take(3).find_map(|j| {
             let same_area = doc.sentence_at(kept[j].end.saturating_sub(1)) + 1 >= s;
-            (same_area && infos[j].role == QuoteRole::Statement)
-                .then(|| infos[j].speaker)
-                .flatten()
+            (same_area && infos[j].role == QuoteRole::Statement).then(|| infos[j].speaker).flatten()
         });
         // A speech verb in the previous sentence: same paragraph, or one that ends with a colon.
         let from_sentence = || {
@@ -429,9 +424,7 @@ fn is_elision(after: &str, mark: char) -> bool {
         return mark != '‘' && !third.is_some_and(|t| t.is_ascii_digit());
     }
     const WORDS: &[&[u8]] = &[b"em", b"til", b"tis", b"twas", b"cause", b"cos", b"n'", b"round", b"bout", b"nuff"];
-    WORDS.iter().any(|word| {
-        w.starts_with(word) && w.get(word.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
-    })
+    WORDS.iter().any(|word| w.starts_with(word) && w.get(word.len()).is_none_or(|b| !b.is_ascii_alphanumeric()))
 }
 
 /// Single quotes ‘…’, '…', ‹…›. See the module docs.
@@ -454,8 +447,7 @@ fn scan_single(para: &str, found: &[(usize, char)], base: usize, pi: usize, out:
             '‘' | '\'' => {
                 prev_opening(para, i)
                     && next.is_some_and(|n| {
-                        n.is_alphanumeric()
-                            || !(n.is_whitespace() || n.is_ascii_punctuation() || is_quote_char(n))
+                        n.is_alphanumeric() || !(n.is_whitespace() || n.is_ascii_punctuation() || is_quote_char(n))
                     })
                     && !is_elision(after, c)
             }
@@ -525,83 +517,82 @@ fn set(words: &[&'static str]) -> WordSet {
 /// Reporting verbs, lower case.
 static SPEECH_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
-        "said", "says", "say", "saying", "told", "tells", "telling", "added", "adds", "adding", "asked",
-        "asks", "asking", "wrote", "writes", "writing", "stated", "declared", "declares", "explained",
-        "explains", "noted", "insisted", "insists", "argued", "argues", "claimed", "warned", "warns",
-        "replied", "replies", "responded", "responds", "recalled", "recalls", "announced", "announces",
-        "admitted", "admits", "acknowledged", "acknowledges", "confirmed", "confirms", "observed",
-        "remarked", "commented", "tweeted", "posted", "shouted", "whispered", "exclaimed", "testified",
-        "testifies", "concluded", "concludes", "cautioned", "urged", "vowed", "pledged", "promised",
-        "conceded", "emphasized", "emphasised", "stressed", "maintained", "contended", "countered",
-        "complained", "joked", "predicted", "suggested", "suggests", "continued", "continues",
-        "reported", "quipped", "boasted", "lamented", "mused", "pleaded", "begged", "yelled",
-        "screamed", "muttered", "murmured", "answered", "answers", "demanded", "demands",
-        "proclaimed", "proclaims", "announced", "insisted", "thundered", "sniffed", "retorted",
+        "said", "says", "say", "saying", "told", "tells", "telling", "added", "adds", "adding", "asked", "asks",
+        "asking", "wrote", "writes", "writing", "stated", "declared", "declares", "explained", "explains", "noted",
+        "insisted", "insists", "argued", "argues", "claimed", "warned", "warns", "replied", "replies", "responded",
+        "responds", "recalled", "recalls", "announced", "announces", "admitted", "admits", "acknowledged",
+        "acknowledges", "confirmed", "confirms", "observed", "remarked", "commented", "tweeted", "posted", "shouted",
+        "whispered", "exclaimed", "testified", "testifies", "concluded", "concludes", "cautioned", "urged", "vowed",
+        "pledged", "promised", "conceded", "emphasized", "emphasised", "stressed", "maintained", "contended",
+        "countered", "complained", "joked", "predicted", "suggested", "suggests", "continued", "continues", "reported",
+        "quipped", "boasted", "lamented", "mused", "pleaded", "begged", "yelled", "screamed", "muttered", "murmured",
+        "answered", "answers", "demanded", "demands", "proclaimed", "proclaims", "announced", "insisted", "thundered",
+        "sniffed", "retorted",
     ])
 });
 
 /// Words that may sit between a speaker and the verb ("he also said", "Smith has told").
 static VERB_FILLERS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
-        "also", "later", "then", "further", "has", "had", "have", "was", "is", "were", "once", "again",
-        "repeatedly", "reportedly", "previously", "recently", "simply", "just", "only", "never",
-        "often", "still", "even", "would", "will", "earlier", "subsequently", "to", "used", "could",
-        "can", "might", "may", "must", "should", "did", "does", "do", "not",
+        "also", "later", "then", "further", "has", "had", "have", "was", "is", "were", "once", "again", "repeatedly",
+        "reportedly", "previously", "recently", "simply", "just", "only", "never", "often", "still", "even", "would",
+        "will", "earlier", "subsequently", "to", "used", "could", "can", "might", "may", "must", "should", "did",
+        "does", "do", "not",
     ])
 });
 
-static PRONOUNS: LazyLock<WordSet> =
-    LazyLock::new(|| set(&["he", "she", "they", "we", "i", "it", "you"]));
+static PRONOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["he", "she", "they", "we", "i", "it", "you"]));
 
 /// Determiners that open a speaker noun phrase ("a spokesman", "the minister").
-static DETERMINERS: LazyLock<WordSet> =
-    LazyLock::new(|| set(&["the", "a", "an", "one", "his", "her", "their", "its", "our", "my", "your", "this", "that"]));
+static DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| {
+    set(&["the", "a", "an", "one", "his", "her", "their", "its", "our", "my", "your", "this", "that"])
+});
 
 /// Lower-case words that end or cannot be part of a speaker noun phrase.
 static NP_STOP: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
-        "in", "on", "at", "for", "of", "to", "from", "with", "by", "after", "before", "during", "who",
-        "which", "that", "when", "as", "while", "and", "but", "or", "if", "because", "the", "a", "an",
-        "was", "is", "are", "were", "be", "been", "has", "had", "have", "not", "would", "will", "could",
-        "should", "may", "might", "can", "must", "it", "this", "there", "than", "so", "also", "then",
+        "in", "on", "at", "for", "of", "to", "from", "with", "by", "after", "before", "during", "who", "which", "that",
+        "when", "as", "while", "and", "but", "or", "if", "because", "the", "a", "an", "was", "is", "are", "were", "be",
+        "been", "has", "had", "have", "not", "would", "will", "could", "should", "may", "might", "can", "must", "it",
+        "this", "there", "than", "so", "also", "then",
     ])
 });
 
 /// Capitalized words that are not names (sentence openers, function words).
 static CAPS_STOP: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
-        "The", "A", "An", "This", "That", "These", "Those", "But", "And", "Or", "So", "In", "On", "At",
-        "For", "Yet", "If", "When", "While", "After", "Before", "As", "It", "He", "She", "They", "We",
-        "I", "You", "His", "Her", "Their", "Our", "Its", "My", "Your", "Then", "Now", "Meanwhile",
-        "However", "Also", "Still", "Moreover", "Similarly", "Some", "Many", "Most", "Both", "Each",
-        "All", "Such", "Other", "Another", "There", "Here", "What", "Why", "How", "Who", "Where",
-        "Since", "Although", "Though", "Because", "By", "From", "With", "Under", "Over", "Last",
-        "Next", "Earlier", "Later", "Thus", "Instead", "Indeed", "According", "Asked", "Speaking",
-        "Writing", "Said", "Says", "Told", "Added", "Furthermore", "Nevertheless", "Finally", "First",
-        "Of", "To", "Not", "No", "Yes",
+        "The", "A", "An", "This", "That", "These", "Those", "But", "And", "Or", "So", "In", "On", "At", "For", "Yet",
+        "If", "When", "While", "After", "Before", "As", "It", "He", "She", "They", "We", "I", "You", "His", "Her",
+        "Their", "Our", "Its", "My", "Your", "Then", "Now", "Meanwhile", "However", "Also", "Still", "Moreover",
+        "Similarly", "Some", "Many", "Most", "Both", "Each", "All", "Such", "Other", "Another", "There", "Here",
+        "What", "Why", "How", "Who", "Where", "Since", "Although", "Though", "Because", "By", "From", "With", "Under",
+        "Over", "Last", "Next", "Earlier", "Later", "Thus", "Instead", "Indeed", "According", "Asked", "Speaking",
+        "Writing", "Said", "Says", "Told", "Added", "Furthermore", "Nevertheless", "Finally", "First", "Of", "To",
+        "Not", "No", "Yes",
     ])
 });
 
 /// Lower-case words allowed inside a capitalized name ("Bank of America", "Osama bin Laden").
 static CONNECTORS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(&["of", "de", "del", "della", "da", "di", "du", "la", "le", "van", "von", "der", "den", "bin", "ibn", "al", "el", "y", "dos", "das"])
+    set(&[
+        "of", "de", "del", "della", "da", "di", "du", "la", "le", "van", "von", "der", "den", "bin", "ibn", "al", "el",
+        "y", "dos", "das",
+    ])
 });
 
 /// Titles that come before a name. Compared without a trailing period.
 static TITLES: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
-        "President", "Vice", "Prime", "Minister", "Secretary", "Sen", "Senator", "Rep",
-        "Representative", "Congressman", "Congresswoman", "Gov", "Governor", "Mayor", "General",
-        "Gen", "Lieutenant", "Lt", "Colonel", "Col", "Major", "Maj", "Captain", "Capt", "Sergeant",
-        "Sgt", "Admiral", "Adm", "Commander", "Cmdr", "Chief", "Chairman", "Chairwoman", "Chair",
-        "Director", "Judge", "Ambassador", "Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Rev",
-        "Reverend", "Father", "Pope", "King", "Queen", "Prince", "Princess", "Sheikh", "Lord", "Lady",
-        "Sir", "Dame", "CEO", "Spokesman", "Spokeswoman", "Spokesperson", "Officer", "Deputy",
-        "Attorney", "Inspector", "Detective", "Coach", "Speaker", "Leader", "Chancellor", "Premier",
-        "Sgt", "Cpl", "Corporal", "Private", "Pvt", "Marshal", "Field", "Brigadier", "Brig",
-        "Superintendent", "Commissioner", "Councillor", "Councilman", "Councilwoman", "Sheriff",
-        "Dean", "Rabbi", "Imam", "Bishop", "Archbishop", "Cardinal", "Emir", "Sultan", "Ayatollah",
-        "Mullah", "Justice", "Envoy", "Gen.", "Messrs", "Mme", "Mlle", "Herr", "Frau", "Senior",
+        "President", "Vice", "Prime", "Minister", "Secretary", "Sen", "Senator", "Rep", "Representative",
+        "Congressman", "Congresswoman", "Gov", "Governor", "Mayor", "General", "Gen", "Lieutenant", "Lt", "Colonel",
+        "Col", "Major", "Maj", "Captain", "Capt", "Sergeant", "Sgt", "Admiral", "Adm", "Commander", "Cmdr", "Chief",
+        "Chairman", "Chairwoman", "Chair", "Director", "Judge", "Ambassador", "Mr", "Mrs", "Ms", "Dr", "Prof",
+        "Professor", "Rev", "Reverend", "Father", "Pope", "King", "Queen", "Prince", "Princess", "Sheikh", "Lord",
+        "Lady", "Sir", "Dame", "CEO", "Spokesman", "Spokeswoman", "Spokesperson", "Officer", "Deputy", "Attorney",
+        "Inspector", "Detective", "Coach", "Speaker", "Leader", "Chancellor", "Premier", "Sgt", "Cpl", "Corporal",
+        "Private", "Pvt", "Marshal", "Field", "Brigadier", "Brig", "Superintendent", "Commissioner", "Councillor",
+        "Councilman", "Councilwoman", "Sheriff", "Dean", "Rabbi", "Imam", "Bishop", "Archbishop", "Cardinal", "Emir",
+        "Sultan", "Ayatollah", "Mullah", "Justice", "Envoy", "Gen.", "Messrs", "Mme", "Mlle", "Herr", "Frau", "Senior",
         "Staff",
     ])
 });
@@ -609,13 +600,12 @@ static TITLES: LazyLock<WordSet> = LazyLock::new(|| {
 /// Words that are part of a title only next to a title ("Defense Secretary", "Chief of Army Staff").
 static TITLE_TAILS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
-        "State", "Defense", "Defence", "Army", "Navy", "Air", "Force", "Foreign", "Interior", "Home",
-        "Finance", "Health", "Treasury", "Commerce", "Homeland", "Security", "Energy", "Education",
-        "Labor", "Labour", "Agriculture", "Transportation", "Affairs", "Executive", "Operating",
-        "Financial", "Press", "Attorney", "District", "Supreme", "Court", "Joint", "Chiefs", "Police",
-        "Majority", "Minority", "House", "Senate", "Opposition", "Party", "Assistant", "Acting",
-        "Former", "Federal", "National", "Central", "Intelligence", "Information", "Trade", "Economy",
-        "Justice", "Environment", "Culture", "Development",
+        "State", "Defense", "Defence", "Army", "Navy", "Air", "Force", "Foreign", "Interior", "Home", "Finance",
+        "Health", "Treasury", "Commerce", "Homeland", "Security", "Energy", "Education", "Labor", "Labour",
+        "Agriculture", "Transportation", "Affairs", "Executive", "Operating", "Financial", "Press", "Attorney",
+        "District", "Supreme", "Court", "Joint", "Chiefs", "Police", "Majority", "Minority", "House", "Senate",
+        "Opposition", "Party", "Assistant", "Acting", "Former", "Federal", "National", "Central", "Intelligence",
+        "Information", "Trade", "Economy", "Justice", "Environment", "Culture", "Development",
     ])
 });
 
@@ -690,9 +680,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     fn is_cap(&self, i: usize) -> bool {
         let t = self.tok(i);
-        self.is_word(i)
-            && t.chars().next().is_some_and(char::is_uppercase)
-            && !CAPS_STOP.contains(title_key(t))
+        self.is_word(i) && t.chars().next().is_some_and(char::is_uppercase) && !CAPS_STOP.contains(title_key(t))
     }
 
     fn is_connector(&self, i: usize) -> bool {
@@ -933,7 +921,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if self.is_word(i) && in_lower(&PRONOUNS, self.tok(i)) {
             return Some(self.range(i, i));
         }
-        let det = self.is_word(i) && in_lower(&DETERMINERS, self.tok(i)) && !self.by_start.contains_key(&self.doc.tokens[i].start);
+        let det = self.is_word(i)
+            && in_lower(&DETERMINERS, self.tok(i))
+            && !self.by_start.contains_key(&self.doc.tokens[i].start);
         let c = if det { i + 1 } else { i };
         let mut found: Option<((usize, usize), usize)> = None;
         if c < hi {
@@ -946,7 +936,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         if found.is_none() && det {
             let mut k = i + 1;
-            while k < hi && k < i + 4 && self.is_lower_word(k) && !NP_STOP.contains(self.tok(k)) && self.verb_at(k, hi).is_none() {
+            while k < hi
+                && k < i + 4
+                && self.is_lower_word(k)
+                && !NP_STOP.contains(self.tok(k))
+                && self.verb_at(k, hi).is_none()
+            {
                 found = Some((self.range(i, k), k));
                 k += 1;
             }
@@ -1013,7 +1008,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         if det {
             let mut k = p + 1;
-            while k < hi && k < p + 4 && self.is_lower_word(k) && !NP_STOP.contains(self.tok(k)) && self.verb_at(k, hi).is_none() {
+            while k < hi
+                && k < p + 4
+                && self.is_lower_word(k)
+                && !NP_STOP.contains(self.tok(k))
+                && self.verb_at(k, hi).is_none()
+            {
                 ends.push((k, self.range(p, k)));
                 k += 1;
             }
@@ -1063,7 +1063,24 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 && it.all(|w| {
                     let first = w.chars().find(|c| c.is_alphabetic());
                     first.is_none_or(char::is_uppercase)
-                        || matches!(w.trim_matches(|c: char| !c.is_alphanumeric()), "of" | "the" | "a" | "an" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "from" | "de" | "la")
+                        || matches!(
+                            w.trim_matches(|c: char| !c.is_alphanumeric()),
+                            "of" | "the"
+                                | "a"
+                                | "an"
+                                | "and"
+                                | "or"
+                                | "in"
+                                | "on"
+                                | "at"
+                                | "to"
+                                | "for"
+                                | "with"
+                                | "by"
+                                | "from"
+                                | "de"
+                                | "la"
+                        )
                 })
         };
 
@@ -1175,7 +1192,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         Verb::Plain(n) => self.subject_before(v, lo_hard).or_else(|| {
                             // "said Smith: “…”"
                             let first = v + n;
-                            self.caps_run_fwd(first, b).filter(|&l| l + 2 >= b).map(|l| self.name_in_run(first, l, false))
+                            self.caps_run_fwd(first, b)
+                                .filter(|&l| l + 2 >= b)
+                                .map(|l| self.name_in_run(first, l, false))
                         }),
                     };
                 }
@@ -1336,10 +1355,7 @@ mod tests {
             full("“This is a mistake,” Lieutenant General Douglas Lute later told the committee."),
             [st("“This is a mistake,”", Some("Douglas Lute"))]
         );
-        assert_eq!(
-            full("\"We won 3-0\", the coach said."),
-            [st("\"We won 3-0\"", Some("the coach"))]
-        );
+        assert_eq!(full("\"We won 3-0\", the coach said."), [st("\"We won 3-0\"", Some("the coach"))]);
     }
 
     #[test]
@@ -1380,7 +1396,9 @@ mod tests {
             [st("“You're overthinking this.”", Some("Dave"))]
         );
         assert_eq!(
-            full("According to a Pentagon spokeswoman, Dana White, the review “will be completed in the coming weeks.”"),
+            full(
+                "According to a Pentagon spokeswoman, Dana White, the review “will be completed in the coming weeks.”"
+            ),
             [st("“will be completed in the coming weeks.”", Some("Dana White"))]
         );
         // A name after "on" before a colon is not the speaker.
@@ -1416,23 +1434,25 @@ mod tests {
 
     #[test]
     fn name_spans_are_preferred() {
-        let text = "Pakistan Chief of Army Staff General Qamar Javed Bajwa told reporters: “We stand with our partners.”";
+        let text =
+            "Pakistan Chief of Army Staff General Qamar Javed Bajwa told reporters: “We stand with our partners.”";
         let names = [name(text, "Qamar Javed Bajwa", Kind::Person), name(text, "Pakistan", Kind::Place)];
         assert_eq!(full_with(text, &names), [st("“We stand with our partners.”", Some("Qamar Javed Bajwa"))]);
         // Without names the titles are stripped by rule.
         assert_eq!(full(text), [st("“We stand with our partners.”", Some("Qamar Javed Bajwa"))]);
-        let text = "According to a Pentagon spokeswoman, Dana White, the review “will be completed in the coming weeks.”";
+        let text =
+            "According to a Pentagon spokeswoman, Dana White, the review “will be completed in the coming weeks.”";
         let names = [name(text, "Pentagon", Kind::Organization), name(text, "Dana White", Kind::Person)];
         assert_eq!(full_with(text, &names), [st("“will be completed in the coming weeks.”", Some("Dana White"))]);
         let text = "Similarly, the Democratic Party platform calls for continued military action to “press both Afghanistan and Pakistan to act.”";
         let names = [name(text, "Democratic Party", Kind::Organization)];
-        assert_eq!(full_with(text, &names), [st("“press both Afghanistan and Pakistan to act.”", Some("Democratic Party"))]);
-        let text = "“We will review the policy,” said the Acme Widget Corporation of Ohio on Monday.";
-        let names = [name(text, "Acme Widget Corporation", Kind::Organization)];
         assert_eq!(
             full_with(text, &names),
-            [st("“We will review the policy,”", Some("Acme Widget Corporation"))]
+            [st("“press both Afghanistan and Pakistan to act.”", Some("Democratic Party"))]
         );
+        let text = "“We will review the policy,” said the Acme Widget Corporation of Ohio on Monday.";
+        let names = [name(text, "Acme Widget Corporation", Kind::Organization)];
+        assert_eq!(full_with(text, &names), [st("“We will review the policy,”", Some("Acme Widget Corporation"))]);
     }
 
     #[test]
@@ -1474,10 +1494,7 @@ mod tests {
         );
         // Straight quotes re-opening too; line-broken paragraphs.
         let text = "\"One more thing to say here.\n\"And another,\" he said.";
-        assert_eq!(
-            full(text),
-            [st("\"One more thing to say here.", Some("he")), st("\"And another,\"", Some("he"))]
-        );
+        assert_eq!(full(text), [st("\"One more thing to say here.", Some("he")), st("\"And another,\"", Some("he"))]);
         // Even a short unclosed part is a statement in a chain.
         let text = "“Yes.\n\n“No,” she said.";
         assert_eq!(texts(text), ["“Yes.", "“No,”"]);
@@ -1499,7 +1516,10 @@ mod tests {
         assert_eq!(full("the so-called “war on terror,” would fail"), [term("“war on terror,”")]);
         assert_eq!(full("In particular, the “Greater Middle East,” with its oil"), [term("“Greater Middle East,”")]);
         assert_eq!(full("a working relationship to “progress.”"), [term("“progress.”")]);
-        assert_eq!(full("They read “The Lord of the Rings and the Hobbit” again."), [term("“The Lord of the Rings and the Hobbit”")]);
+        assert_eq!(
+            full("They read “The Lord of the Rings and the Hobbit” again."),
+            [term("“The Lord of the Rings and the Hobbit”")]
+        );
         assert_eq!(
             full("The memo described “a total and complete failure of leadership” in the unit."),
             [st("“a total and complete failure of leadership”", None)]
@@ -1507,10 +1527,7 @@ mod tests {
         // Short but a full capitalized sentence.
         assert_eq!(full("Then came “We shall overcome.”"), [st("“We shall overcome.”", None)]);
         // One word, lower case, even with a reporting verb nearby: a term.
-        assert_eq!(
-            full("Commanders revealed they had been “routinely” extending the war."),
-            [term("“routinely”")]
-        );
+        assert_eq!(full("Commanders revealed they had been “routinely” extending the war."), [term("“routinely”")]);
         // A spoken partial quote of three words after "said".
         assert_eq!(
             full("The spokesman said the firm would “continue cooperating fully” with police."),
@@ -1520,7 +1537,9 @@ mod tests {
 
     #[test]
     fn single_quotes_and_apostrophes() {
-        assert!(texts("Pakistan’s army loved rock ’n’ roll in the ’90s and the '80s, didn’t it? Rock 'n' roll.").is_empty());
+        assert!(
+            texts("Pakistan’s army loved rock ’n’ roll in the ’90s and the '80s, didn’t it? Rock 'n' roll.").is_empty()
+        );
         assert!(texts("The students’ union met. Jones’ car and the boys' toys.").is_empty());
         assert_eq!(full("It was the ‘best’ day."), [term("‘best’")]);
         assert_eq!(full("‘It’s fine,’ he said."), [st("‘It’s fine,’", Some("he"))]);
@@ -1552,15 +1571,15 @@ mod tests {
         assert_eq!(texts("He said “it was fine\" and left."), ["“it was fine\""]);
         assert_eq!(texts("Sie sagte: „Wir schaffen das.“ Dann ging sie."), ["„Wir schaffen das.“"]);
         assert_eq!(texts("Il a dit : «Nous allons gagner», puis il est parti."), ["«Nous allons gagner»"]);
-        assert_eq!(texts("«Nous allons gagner cette guerre.\n\n«Et vite», a-t-il dit."), ["«Nous allons gagner cette guerre.", "«Et vite»"]);
+        assert_eq!(
+            texts("«Nous allons gagner cette guerre.\n\n«Et vite», a-t-il dit."),
+            ["«Nous allons gagner cette guerre.", "«Et vite»"]
+        );
     }
 
     #[test]
     fn inch_marks() {
-        assert_eq!(
-            texts("He is 5'10\" tall and ate a 12\" pizza. \"Great pizza,\" he said."),
-            ["\"Great pizza,\""]
-        );
+        assert_eq!(texts("He is 5'10\" tall and ate a 12\" pizza. \"Great pizza,\" he said."), ["\"Great pizza,\""]);
         assert_eq!(texts("\"I am 5'10\" tall,\" he said."), ["\"I am 5'10\" tall,\""]);
     }
 
@@ -1577,7 +1596,8 @@ mod tests {
 
     #[test]
     fn floods_of_marks() {
-        for mark in ["\"", "“", "”", "‘", "’", "'", "«", "»", "„", "‹", "›", "“”", "‘’", "\"'", "'\"", "“\"‘'«"] {
+        for mark in ["\"", "“", "”", "‘", "’", "'", "«", "»", "„", "‹", "›", "“”", "‘’", "\"'", "'\"", "“\"‘'«"]
+        {
             let text = mark.repeat(10_000);
             let t0 = std::time::Instant::now();
             let q = quotes(&text);
@@ -1635,9 +1655,7 @@ mod tests {
 
     #[test]
     fn fuzz_invariants() {
-        let alphabet: Vec<char> = "ab Z9 \"'“”‘’«»„‹›.,:!?\n\n—-😀שא5 said he Smith according to"
-            .chars()
-            .collect();
+        let alphabet: Vec<char> = "ab Z9 \"'“”‘’«»„‹›.,:!?\n\n—-😀שא5 said he Smith according to".chars().collect();
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
         for _ in 0..3000 {
             seed ^= seed << 13;

@@ -25,102 +25,95 @@ use crate::model::{Kind, Span};
 use crate::text::{push_lower, Doc, TokKind};
 
 const BE_FORMS: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "am", "'re", "'m", "isn't", "aren't", "wasn't",
-    "weren't", "ain't",
+    "is", "are", "was", "were", "be", "been", "being", "am", "'re", "'m", "isn't", "aren't", "wasn't", "weren't",
+    "ain't",
 ];
 
 /// Words allowed between the be-verb and the participle ("was not", "were also", "had already been").
-const MIDDLE: &[&str] = &["not", "also", "already", "never", "often", "always", "still", "just", "then", "all", "both", "now"];
+const MIDDLE: &[&str] =
+    &["not", "also", "already", "never", "often", "always", "still", "just", "then", "all", "both", "now"];
 
 /// Irregular past participles (and a few regular ones that do not end in -ed).
 const IRREGULAR: &[&str] = &[
-    "arisen", "awoken", "beaten", "become", "begun", "bent", "beset", "bet", "bid", "bidden", "bitten",
-    "bled", "blown", "borne", "born", "bought", "bound", "bred", "broken", "brought", "built", "burnt",
-    "burst", "cast", "caught", "chosen", "clung", "cut", "dealt", "done", "drawn", "dreamt", "driven",
-    "drunk", "dug", "eaten", "fed", "felt", "fought", "found", "fled", "flung", "forbidden", "forecast",
-    "foreseen", "forgiven", "forgotten", "forsaken", "frozen", "given", "ground", "grown", "heard",
-    "held", "hewn", "hidden", "hit", "hung", "hurt", "kept", "knelt", "knit", "known", "laid", "led",
-    "leant", "learnt", "left", "lent", "let", "lit", "lost", "made", "meant", "met", "mislaid", "misled",
-    "mistaken", "misunderstood", "mown", "outdone", "outgrown", "overcome", "overdone", "overheard",
-    "overlaid", "overridden", "overrun", "overseen", "overtaken", "overthrown", "paid", "proven", "put",
-    "quit", "read", "rebuilt", "redone", "remade", "rent", "repaid", "reset", "retaken", "rethought",
-    "rewritten", "rid", "ridden", "run", "rung", "said", "sawn", "seen", "sent", "set", "sewn",
-    "shaken", "shaven", "shed", "shod", "shorn", "shot", "shown", "shrunk", "shut", "slain", "slung",
-    "slit", "sold", "sought", "sown", "spat", "spent", "spilt", "split", "spoken", "spread", "sprung",
-    "spun", "stolen", "stricken", "strewn", "struck", "strung", "stuck", "stung", "sunk", "swept",
-    "sworn", "swung", "taken", "taught", "thought", "thrown", "thrust", "told", "torn", "trodden",
-    "understood", "undertaken", "undone", "unwound", "upheld", "uprooted", "withdrawn", "withheld",
-    "withstood", "woken", "won", "worn", "wound", "woven", "written", "wrung", "dreamed", "overseen",
-    "underwritten", "undersold", "outlawed", "broadcast", "inlaid", "mistook",
+    "arisen", "awoken", "beaten", "become", "begun", "bent", "beset", "bet", "bid", "bidden", "bitten", "bled",
+    "blown", "borne", "born", "bought", "bound", "bred", "broken", "brought", "built", "burnt", "burst", "cast",
+    "caught", "chosen", "clung", "cut", "dealt", "done", "drawn", "dreamt", "driven", "drunk", "dug", "eaten", "fed",
+    "felt", "fought", "found", "fled", "flung", "forbidden", "forecast", "foreseen", "forgiven", "forgotten",
+    "forsaken", "frozen", "given", "ground", "grown", "heard", "held", "hewn", "hidden", "hit", "hung", "hurt", "kept",
+    "knelt", "knit", "known", "laid", "led", "leant", "learnt", "left", "lent", "let", "lit", "lost", "made", "meant",
+    "met", "mislaid", "misled", "mistaken", "misunderstood", "mown", "outdone", "outgrown", "overcome", "overdone",
+    "overheard", "overlaid", "overridden", "overrun", "overseen", "overtaken", "overthrown", "paid", "proven", "put",
+    "quit", "read", "rebuilt", "redone", "remade", "rent", "repaid", "reset", "retaken", "rethought", "rewritten",
+    "rid", "ridden", "run", "rung", "said", "sawn", "seen", "sent", "set", "sewn", "shaken", "shaven", "shed", "shod",
+    "shorn", "shot", "shown", "shrunk", "shut", "slain", "slung", "slit", "sold", "sought", "sown", "spat", "spent",
+    "spilt", "split", "spoken", "spread", "sprung", "spun", "stolen", "stricken", "strewn", "struck", "strung",
+    "stuck", "stung", "sunk", "swept", "sworn", "swung", "taken", "taught", "thought", "thrown", "thrust", "told",
+    "torn", "trodden", "understood", "undertaken", "undone", "unwound", "upheld", "uprooted", "withdrawn", "withheld",
+    "withstood", "woken", "won", "worn", "wound", "woven", "written", "wrung", "dreamed", "overseen", "underwritten",
+    "undersold", "outlawed", "broadcast", "inlaid", "mistook",
 ];
 
 /// Words in -ed that are usually predicative adjectives or not verbs at all.
 const ED_EXCLUDED: &[&str] = &[
-    "tired", "interested", "concerned", "worried", "excited", "pleased", "satisfied", "scared", "bored",
-    "ashamed", "supposed", "sacred", "naked", "wicked", "rugged", "hundred", "talented", "aged",
-    "beloved", "crooked", "ragged", "determined", "delighted", "disappointed", "frightened",
-    "embarrassed", "annoyed", "amazed", "confused", "prepared", "married", "committed", "involved",
-    "dedicated", "unprecedented", "kindred", "hatred", "wretched", "jagged", "learned", "dogged",
-    "accursed", "blessed", "sled", "shred", "biped", "infrared", "unaffected", "unabated",
-    "unarmed", "undecided", "unemployed", "unexpected", "unlimited", "unmarried", "unrelated",
-    "unprepared", "unsophisticated", "undocumented", "unwanted", "detailed", "sophisticated",
-    "complicated", "experienced", "qualified", "skilled", "advanced", "assured", "relaxed",
-    "depressed", "stressed", "thrilled", "terrified", "horrified", "exhausted", "puzzled",
-    "surprised", "shocked", "upset", "alarmed", "disgusted", "fed",
+    "tired", "interested", "concerned", "worried", "excited", "pleased", "satisfied", "scared", "bored", "ashamed",
+    "supposed", "sacred", "naked", "wicked", "rugged", "hundred", "talented", "aged", "beloved", "crooked", "ragged",
+    "determined", "delighted", "disappointed", "frightened", "embarrassed", "annoyed", "amazed", "confused",
+    "prepared", "married", "committed", "involved", "dedicated", "unprecedented", "kindred", "hatred", "wretched",
+    "jagged", "learned", "dogged", "accursed", "blessed", "sled", "shred", "biped", "infrared", "unaffected",
+    "unabated", "unarmed", "undecided", "unemployed", "unexpected", "unlimited", "unmarried", "unrelated",
+    "unprepared", "unsophisticated", "undocumented", "unwanted", "detailed", "sophisticated", "complicated",
+    "experienced", "qualified", "skilled", "advanced", "assured", "relaxed", "depressed", "stressed", "thrilled",
+    "terrified", "horrified", "exhausted", "puzzled", "surprised", "shocked", "upset", "alarmed", "disgusted", "fed",
 ];
 
 /// Participles that are not passive before "to": "is used to", "is set to", "is bound to".
-const BEFORE_TO_EXCLUDED: &[&str] = &["used", "set", "bound", "poised", "slated", "due", "entitled", "obliged", "inclined", "accustomed"];
+const BEFORE_TO_EXCLUDED: &[&str] =
+    &["used", "set", "bound", "poised", "slated", "due", "entitled", "obliged", "inclined", "accustomed"];
 
 /// Words in -eed that are participles ("agreed"); all other -eed words are not ("need", "indeed").
 const EED_PARTICIPLES: &[&str] = &["agreed", "freed", "guaranteed", "decreed", "refereed", "disagreed", "emceed"];
 
 /// Words in -ly that are not adverbs (adjectives, nouns, verbs, names).
 const NOT_ADVERBS: &[&str] = &[
-    "only", "family", "early", "likely", "unlikely", "daily", "weekly", "biweekly", "monthly", "yearly",
-    "hourly", "nightly", "quarterly", "holy", "ugly", "rely", "reply", "apply", "supply", "comply",
-    "imply", "multiply", "july", "italy", "belly", "bully", "fly", "ally", "rally", "tally", "sally",
-    "dally", "sicily", "kelly", "lily", "jelly", "jolly", "holly", "folly", "gully", "dolly", "molly",
-    "polly", "billy", "emily", "friendly", "unfriendly", "lonely", "lovely", "elderly", "costly",
-    "silly", "deadly", "lively", "timely", "untimely", "orderly", "disorderly", "scholarly",
-    "cowardly", "curly", "hilly", "chilly", "woolly", "smelly", "oily", "wily", "burly", "surly",
-    "lowly", "manly", "womanly", "homely", "comely", "stately", "ghastly", "godly", "ungodly",
-    "worldly", "otherworldly", "heavenly", "beastly", "leisurely", "motherly", "fatherly",
-    "brotherly", "sisterly", "neighborly", "neighbourly", "miserly", "northerly", "southerly",
-    "easterly", "westerly", "portly", "courtly", "sickly", "prickly", "wrinkly", "crinkly", "bubbly",
-    "wobbly", "sprightly", "unruly", "assembly", "anomaly", "monopoly", "homily", "melancholy",
-    "butterfly", "dragonfly", "firefly", "gadfly", "doily", "frilly", "gnarly", "grisly", "grizzly",
-    "measly", "shapely", "unsightly", "unseemly", "seemly", "princely", "queenly", "kingly",
-    "saintly", "bristly", "hillbilly", "underbelly", "potbelly", "resupply", "reapply", "panoply",
-    "ply", "sly", "rely", "comely", "jelly", "burly", "kindly", "friendlily", "wholly", "holly",
-    "mealy", "pearly", "gangly", "ungainly", "earthly", "unearthly", "slovenly", "masterly",
-    "niggardly", "dastardly", "beastly", "bodily", "belly", "bully", "rely", "italy", "reilly",
-    "natalie", "waverly", "beverly", "kimberly", "shelly", "wally", "sully", "tully", "ally",
+    "only", "family", "early", "likely", "unlikely", "daily", "weekly", "biweekly", "monthly", "yearly", "hourly",
+    "nightly", "quarterly", "holy", "ugly", "rely", "reply", "apply", "supply", "comply", "imply", "multiply", "july",
+    "italy", "belly", "bully", "fly", "ally", "rally", "tally", "sally", "dally", "sicily", "kelly", "lily", "jelly",
+    "jolly", "holly", "folly", "gully", "dolly", "molly", "polly", "billy", "emily", "friendly", "unfriendly",
+    "lonely", "lovely", "elderly", "costly", "silly", "deadly", "lively", "timely", "untimely", "orderly",
+    "disorderly", "scholarly", "cowardly", "curly", "hilly", "chilly", "woolly", "smelly", "oily", "wily", "burly",
+    "surly", "lowly", "manly", "womanly", "homely", "comely", "stately", "ghastly", "godly", "ungodly", "worldly",
+    "otherworldly", "heavenly", "beastly", "leisurely", "motherly", "fatherly", "brotherly", "sisterly", "neighborly",
+    "neighbourly", "miserly", "northerly", "southerly", "easterly", "westerly", "portly", "courtly", "sickly",
+    "prickly", "wrinkly", "crinkly", "bubbly", "wobbly", "sprightly", "unruly", "assembly", "anomaly", "monopoly",
+    "homily", "melancholy", "butterfly", "dragonfly", "firefly", "gadfly", "doily", "frilly", "gnarly", "grisly",
+    "grizzly", "measly", "shapely", "unsightly", "unseemly", "seemly", "princely", "queenly", "kingly", "saintly",
+    "bristly", "hillbilly", "underbelly", "potbelly", "resupply", "reapply", "panoply", "ply", "sly", "rely", "comely",
+    "jelly", "burly", "kindly", "friendlily", "wholly", "holly", "mealy", "pearly", "gangly", "ungainly", "earthly",
+    "unearthly", "slovenly", "masterly", "niggardly", "dastardly", "beastly", "bodily", "belly", "bully", "rely",
+    "italy", "reilly", "natalie", "waverly", "beverly", "kimberly", "shelly", "wally", "sully", "tully", "ally",
 ];
 
 /// Hedges and weasel words/phrases. Phrases are matched token by token ("so-called" is three
 /// tokens: "so", "-", "called").
 const HEDGES: &[&str] = &[
-    "reportedly", "allegedly", "apparently", "arguably", "possibly", "perhaps", "seemingly",
-    "supposedly", "purportedly", "presumably", "ostensibly", "reputedly", "conceivably", "probably",
-    "maybe", "might", "somewhat", "fairly", "quite", "so - called", "sort of", "kind of",
-    "more or less", "to some extent", "to a certain extent", "in some ways", "some say",
-    "some people say", "some have said", "some argue", "some believe", "some would say",
-    "many believe", "many people believe", "many say", "it is believed", "it was believed",
-    "it is said", "it was said", "it is thought", "it is claimed", "it is reported",
-    "it is widely believed", "it has been suggested", "it has been said", "it has been argued",
-    "it could be argued", "it is possible", "experts say", "experts said", "experts believe",
-    "critics say", "critics said", "critics argue", "observers say", "observers said",
-    "analysts say", "analysts said", "sources say", "sources said", "according to sources",
-    "widely regarded", "widely believed", "widely thought", "may have", "could be", "it seems",
-    "it appears", "appears to", "appear to", "seems to", "seem to",
+    "reportedly", "allegedly", "apparently", "arguably", "possibly", "perhaps", "seemingly", "supposedly",
+    "purportedly", "presumably", "ostensibly", "reputedly", "conceivably", "probably", "maybe", "might", "somewhat",
+    "fairly", "quite", "so - called", "sort of", "kind of", "more or less", "to some extent", "to a certain extent",
+    "in some ways", "some say", "some people say", "some have said", "some argue", "some believe", "some would say",
+    "many believe", "many people believe", "many say", "it is believed", "it was believed", "it is said",
+    "it was said", "it is thought", "it is claimed", "it is reported", "it is widely believed",
+    "it has been suggested", "it has been said", "it has been argued", "it could be argued", "it is possible",
+    "experts say", "experts said", "experts believe", "critics say", "critics said", "critics argue", "observers say",
+    "observers said", "analysts say", "analysts said", "sources say", "sources said", "according to sources",
+    "widely regarded", "widely believed", "widely thought", "may have", "could be", "it seems", "it appears",
+    "appears to", "appear to", "seems to", "seem to",
 ];
 
 /// Determiners that make "kind of"/"sort of" a noun phrase ("this kind of weapon").
 const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "what", "which", "any", "some", "every",
-    "each", "no", "same", "one", "another", "other", "whatever", "his", "her", "its", "their", "our",
-    "my", "your", "new", "different", "right", "wrong",
+    "a", "an", "the", "this", "that", "these", "those", "what", "which", "any", "some", "every", "each", "no", "same",
+    "one", "another", "other", "whatever", "his", "her", "its", "their", "our", "my", "your", "new", "different",
+    "right", "wrong",
 ];
 
 fn set(words: &'static [&'static str]) -> WordSet {
@@ -137,7 +130,8 @@ static NOTADV: LazyLock<WordSet> = LazyLock::new(|| set(NOT_ADVERBS));
 static DET: LazyLock<WordSet> = LazyLock::new(|| set(DETERMINERS));
 
 /// The first words of the hedges (a filtered set: most words are rejected before hashing).
-static HEDGE_FIRST: LazyLock<WordSet> = LazyLock::new(|| HEDGES.iter().map(|h| h.split(' ').next().unwrap_or(h)).collect());
+static HEDGE_FIRST: LazyLock<WordSet> =
+    LazyLock::new(|| HEDGES.iter().map(|h| h.split(' ').next().unwrap_or(h)).collect());
 
 /// Hedge phrases by first word, longest first.
 static HEDGE_INDEX: LazyLock<WordMap<Vec<Vec<&'static str>>>> = LazyLock::new(|| {
@@ -398,16 +392,9 @@ mod tests {
     #[test]
     fn passive_exclusions() {
         for t in [
-            "She was tired and he is interested.",
-            "He is used to the cold.",
-            "The vote is set to take place.",
-            "It is indeed true.",
-            "He was Ahmed's friend.",
-            "Pakistan's armed forces are ready.",
-            "They are supposed to leave.",
-            "That is the need.",
-            "He is red.",
-            "The deal was, ordered chaos.",
+            "She was tired and he is interested.", "He is used to the cold.", "The vote is set to take place.",
+            "It is indeed true.", "He was Ahmed's friend.", "Pakistan's armed forces are ready.",
+            "They are supposed to leave.", "That is the need.", "He is red.", "The deal was, ordered chaos.",
         ] {
             assert!(find(t, Kind::Passive).is_empty(), "{t}: {:?}", find(t, Kind::Passive));
         }
@@ -448,10 +435,7 @@ mod tests {
         let doc = segment("He allegedly and apparently fled quickly.");
         let spans = extract(&doc);
         let got: Vec<(Kind, &str)> = spans.iter().map(|s| (s.kind, s.text.as_str())).collect();
-        assert_eq!(
-            got,
-            [(Kind::Hedge, "allegedly"), (Kind::Hedge, "apparently"), (Kind::Adverb, "quickly")]
-        );
+        assert_eq!(got, [(Kind::Hedge, "allegedly"), (Kind::Hedge, "apparently"), (Kind::Adverb, "quickly")]);
     }
 
     #[test]

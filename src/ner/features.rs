@@ -187,7 +187,14 @@ impl TypeInfo {
 
 /// Computes the type features of word `raw` (empty = sentence padding) for all five slots into
 /// `s.feats`; `ends[k]` is the end of slot k's features.
-pub fn type_feats(raw: &str, headline: bool, lists: &Lists, families: u32, s: &mut Scratch, ends: &mut [usize; SLOTS]) -> TypeInfo {
+pub fn type_feats(
+    raw: &str,
+    headline: bool,
+    lists: &Lists,
+    families: u32,
+    s: &mut Scratch,
+    ends: &mut [usize; SLOTS],
+) -> TypeInfo {
     s.feats.clear();
     if raw.is_empty() {
         for (k, e) in ends.iter_mut().enumerate() {
@@ -537,7 +544,13 @@ pub fn pos_feats(
 pub const GZ_SLOTS: usize = 6;
 
 /// Marks multi-word gazetteer matches (2..=4 tokens) over sentence tokens `range` of `doc`.
-pub fn gaz_marks(doc: &Doc, range: std::ops::Range<usize>, forms_cap: &[bool], lists: &Lists, out: &mut Vec<[u32; GZ_SLOTS]>) {
+pub fn gaz_marks(
+    doc: &Doc,
+    range: std::ops::Range<usize>,
+    forms_cap: &[bool],
+    lists: &Lists,
+    out: &mut Vec<[u32; GZ_SLOTS]>,
+) {
     out.clear();
     out.resize(range.len(), [0; GZ_SLOTS]);
     let base = range.start;
@@ -562,7 +575,13 @@ pub fn gaz_marks(doc: &Doc, range: std::ops::Range<usize>, forms_cap: &[bool], l
                     continue;
                 }
                 for t in s..=e {
-                    let pos = if t == s { 1 } else if t == e { 3 } else { 2 };
+                    let pos = if t == s {
+                        1
+                    } else if t == e {
+                        3
+                    } else {
+                        2
+                    };
                     let code = 1 + (bit << 4 | pos << 1 | cap);
                     let slot = &mut out[t - base];
                     if let Some(z) = slot.iter_mut().find(|z| **z == 0 || **z == code) {

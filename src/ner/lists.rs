@@ -21,92 +21,89 @@ pub mod cat {
 
 /// Titles and roles that precede a name (never part of it).
 pub const TITLES: &[&str] = &[
-    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Prof", "Prof.", "Professor", "President",
-    "Vice", "Prime", "Minister", "Secretary", "General", "Gen", "Gen.", "Lieutenant", "Lt", "Lt.", "Colonel",
-    "Col", "Col.", "Major", "Maj.", "Captain", "Capt.", "Sergeant", "Sgt.", "Admiral", "Adm.", "Commander",
-    "Governor", "Gov.", "Senator", "Sen.", "Representative", "Rep.", "Congressman", "Congresswoman",
-    "Chancellor", "Chairman", "Chairwoman", "Chief", "Director", "Judge", "Justice", "King", "Queen",
-    "Prince", "Princess", "Lord", "Lady", "Sir", "Dame", "Pope", "Cardinal", "Bishop", "Archbishop", "Rev.",
-    "Reverend", "Father", "Sheikh", "Ayatollah", "Imam", "Rabbi", "Mayor", "Ambassador", "Envoy", "Premier",
-    "Speaker", "Deputy", "Coach", "Spokesman", "Spokeswoman", "Marshal", "Brigadier", "Corporal", "Private",
-    "Emir", "Sultan", "Crown", "Defense", "Defence", "Foreign", "Interior", "Finance", "Attorney", "Staff",
-    "Officer", "Inspector", "Detective", "Sgt", "Supt", "Superintendent", "Dean", "Chef", "Pastor", "Mullah",
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Prof", "Prof.", "Professor", "President", "Vice",
+    "Prime", "Minister", "Secretary", "General", "Gen", "Gen.", "Lieutenant", "Lt", "Lt.", "Colonel", "Col", "Col.",
+    "Major", "Maj.", "Captain", "Capt.", "Sergeant", "Sgt.", "Admiral", "Adm.", "Commander", "Governor", "Gov.",
+    "Senator", "Sen.", "Representative", "Rep.", "Congressman", "Congresswoman", "Chancellor", "Chairman",
+    "Chairwoman", "Chief", "Director", "Judge", "Justice", "King", "Queen", "Prince", "Princess", "Lord", "Lady",
+    "Sir", "Dame", "Pope", "Cardinal", "Bishop", "Archbishop", "Rev.", "Reverend", "Father", "Sheikh", "Ayatollah",
+    "Imam", "Rabbi", "Mayor", "Ambassador", "Envoy", "Premier", "Speaker", "Deputy", "Coach", "Spokesman",
+    "Spokeswoman", "Marshal", "Brigadier", "Corporal", "Private", "Emir", "Sultan", "Crown", "Defense", "Defence",
+    "Foreign", "Interior", "Finance", "Attorney", "Staff", "Officer", "Inspector", "Detective", "Sgt", "Supt",
+    "Superintendent", "Dean", "Chef", "Pastor", "Mullah",
 ];
 
 /// Words that end or mark an organization name.
 pub const ORG_CUES: &[&str] = &[
-    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Ltd", "Ltd.", "LLC", "Plc", "PLC", "plc",
-    "AG", "SA", "NV", "GmbH", "Group", "Holdings", "Bank", "Party", "Committee", "Agency", "Ministry",
-    "Department", "Forces", "Army", "Navy", "Force", "Corps", "University", "College", "Institute",
-    "Council", "Commission", "Association", "Union", "Federation", "League", "Foundation", "Fund",
-    "Organization", "Organisation", "Authority", "Board", "Bureau", "Court", "Parliament", "Assembly",
-    "Congress", "Senate", "Police", "Service", "Services", "Club", "Company", "Airlines", "Airways",
-    "Times", "Post", "News", "Press", "Network", "Motors", "Industries", "Technologies", "Systems",
-    "Securities", "Capital", "Partners", "Trust", "Society", "Church", "Coalition", "Front", "Movement",
-    "Alliance", "Brigade", "Brigades", "Guard", "Office", "Administration", "Exchange", "Reserve",
-    "Cabinet", "Government", "Commonwealth", "Secretariat", "Tribunal", "Agency's", "Labs", "Laboratories",
-    "Hospital", "School", "Academy", "Centre", "Center", "Museum", "Team", "United", "FC", "Rovers",
+    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Ltd", "Ltd.", "LLC", "Plc", "PLC", "plc", "AG", "SA",
+    "NV", "GmbH", "Group", "Holdings", "Bank", "Party", "Committee", "Agency", "Ministry", "Department", "Forces",
+    "Army", "Navy", "Force", "Corps", "University", "College", "Institute", "Council", "Commission", "Association",
+    "Union", "Federation", "League", "Foundation", "Fund", "Organization", "Organisation", "Authority", "Board",
+    "Bureau", "Court", "Parliament", "Assembly", "Congress", "Senate", "Police", "Service", "Services", "Club",
+    "Company", "Airlines", "Airways", "Times", "Post", "News", "Press", "Network", "Motors", "Industries",
+    "Technologies", "Systems", "Securities", "Capital", "Partners", "Trust", "Society", "Church", "Coalition", "Front",
+    "Movement", "Alliance", "Brigade", "Brigades", "Guard", "Office", "Administration", "Exchange", "Reserve",
+    "Cabinet", "Government", "Commonwealth", "Secretariat", "Tribunal", "Agency's", "Labs", "Laboratories", "Hospital",
+    "School", "Academy", "Centre", "Center", "Museum", "Team", "United", "FC", "Rovers",
 ];
 
 /// Words that end or mark a place name.
 pub const PLACE_CUES: &[&str] = &[
-    "Province", "River", "Mountains", "Mountain", "Mount", "Mt.", "Lake", "Sea", "Ocean", "Island",
-    "Islands", "Valley", "Desert", "Gulf", "Bay", "Strait", "Straits", "Peninsula", "County", "State",
-    "Region", "District", "City", "Street", "St.", "Avenue", "Road", "Square", "Park", "Airport", "Bridge",
-    "Canal", "Coast", "Highlands", "Plain", "Plains", "Basin", "Hills", "Forest", "Falls", "Cape",
-    "Harbour", "Harbor", "Port", "Village", "Town", "Territory", "Territories", "Prefecture", "Oblast",
-    "Governorate", "Heights", "Strip", "Bank", "Corridor", "Pass", "Canyon", "Glacier", "Reef", "Delta",
+    "Province", "River", "Mountains", "Mountain", "Mount", "Mt.", "Lake", "Sea", "Ocean", "Island", "Islands",
+    "Valley", "Desert", "Gulf", "Bay", "Strait", "Straits", "Peninsula", "County", "State", "Region", "District",
+    "City", "Street", "St.", "Avenue", "Road", "Square", "Park", "Airport", "Bridge", "Canal", "Coast", "Highlands",
+    "Plain", "Plains", "Basin", "Hills", "Forest", "Falls", "Cape", "Harbour", "Harbor", "Port", "Village", "Town",
+    "Territory", "Territories", "Prefecture", "Oblast", "Governorate", "Heights", "Strip", "Bank", "Corridor", "Pass",
+    "Canyon", "Glacier", "Reef", "Delta",
 ];
 
 /// Words that end or mark another proper name (events, works, laws).
 pub const MISC_CUES: &[&str] = &[
-    "Cup", "Championship", "Championships", "Open", "Games", "Olympics", "War", "Act", "Treaty", "Accord",
-    "Accords", "Agreement", "Prize", "Award", "Awards", "Festival", "Summit", "Conference", "Series",
-    "Trophy", "Tour", "Bowl", "Declaration", "Doctrine", "Plan", "Law", "Bill", "Constitution", "Revolution",
-    "Protocol", "Convention", "Initiative", "Program", "Programme", "Operation", "Index",
+    "Cup", "Championship", "Championships", "Open", "Games", "Olympics", "War", "Act", "Treaty", "Accord", "Accords",
+    "Agreement", "Prize", "Award", "Awards", "Festival", "Summit", "Conference", "Series", "Trophy", "Tour", "Bowl",
+    "Declaration", "Doctrine", "Plan", "Law", "Bill", "Constitution", "Revolution", "Protocol", "Convention",
+    "Initiative", "Program", "Programme", "Operation", "Index",
 ];
 
 /// Religious, political and ethnic groups (kind `group`), beside the nationalities of countries.tsv.
 pub const GROUPS: &[&str] = &[
-    "Republican", "Republicans", "Democrat", "Democrats", "Muslim", "Muslims", "Moslem", "Moslems",
-    "Christian", "Christians", "Jew", "Jews", "Jewish", "Catholic", "Catholics", "Protestant",
-    "Protestants", "Sunni", "Sunnis", "Shia", "Shiite", "Shiites", "Shi'ite", "Shi'ites", "Hindu",
-    "Hindus", "Buddhist", "Buddhists", "Sikh", "Sikhs", "Islamist", "Islamists", "Communist", "Communists",
-    "Socialist", "Socialists", "Conservative", "Conservatives", "Liberal", "Liberals", "Marxist",
-    "Marxists", "Maoist", "Maoists", "Zionist", "Zionists", "Kurd", "Kurds", "Kurdish", "Pashtun",
-    "Pashtuns", "Baluch", "Tamil", "Tamils", "Hutu", "Hutus", "Tutsi", "Tutsis", "Arab", "Arabs",
-    "Palestinian", "Palestinians", "European", "Europeans", "African", "Africans", "Asian", "Asians",
-    "Latino", "Latinos", "Hispanic", "Hispanics", "Westerner", "Westerners", "Serb", "Serbs", "Croat",
-    "Croats", "Bosnian", "Bosnians", "Chechen", "Chechens", "Basque", "Basques", "Catalan", "Catalans",
-    "Orthodox", "Evangelical", "Evangelicals", "Mormon", "Mormons", "Lutheran", "Anglican", "Baptist",
-    "Soviet", "Soviets", "British", "English", "Scottish", "Scots", "Welsh", "Irish", "Dutch", "French",
-    "Americans", "American", "Britons", "Briton", "Scandinavian", "Nordic", "Slav", "Slavs", "Persian",
-    "Uighur", "Uighurs", "Uyghur", "Uyghurs", "Rohingya", "Yazidi", "Yazidis", "Druze", "Alawite",
-    "Alawites", "Coptic", "Copts", "Roma", "Aboriginal", "Democratic", "Labourite", "Tory", "Tories",
+    "Republican", "Republicans", "Democrat", "Democrats", "Muslim", "Muslims", "Moslem", "Moslems", "Christian",
+    "Christians", "Jew", "Jews", "Jewish", "Catholic", "Catholics", "Protestant", "Protestants", "Sunni", "Sunnis",
+    "Shia", "Shiite", "Shiites", "Shi'ite", "Shi'ites", "Hindu", "Hindus", "Buddhist", "Buddhists", "Sikh", "Sikhs",
+    "Islamist", "Islamists", "Communist", "Communists", "Socialist", "Socialists", "Conservative", "Conservatives",
+    "Liberal", "Liberals", "Marxist", "Marxists", "Maoist", "Maoists", "Zionist", "Zionists", "Kurd", "Kurds",
+    "Kurdish", "Pashtun", "Pashtuns", "Baluch", "Tamil", "Tamils", "Hutu", "Hutus", "Tutsi", "Tutsis", "Arab", "Arabs",
+    "Palestinian", "Palestinians", "European", "Europeans", "African", "Africans", "Asian", "Asians", "Latino",
+    "Latinos", "Hispanic", "Hispanics", "Westerner", "Westerners", "Serb", "Serbs", "Croat", "Croats", "Bosnian",
+    "Bosnians", "Chechen", "Chechens", "Basque", "Basques", "Catalan", "Catalans", "Orthodox", "Evangelical",
+    "Evangelicals", "Mormon", "Mormons", "Lutheran", "Anglican", "Baptist", "Soviet", "Soviets", "British", "English",
+    "Scottish", "Scots", "Welsh", "Irish", "Dutch", "French", "Americans", "American", "Britons", "Briton",
+    "Scandinavian", "Nordic", "Slav", "Slavs", "Persian", "Uighur", "Uighurs", "Uyghur", "Uyghurs", "Rohingya",
+    "Yazidi", "Yazidis", "Druze", "Alawite", "Alawites", "Coptic", "Copts", "Roma", "Aboriginal", "Democratic",
+    "Labourite", "Tory", "Tories",
 ];
 
 /// Countries and regions written informally, missing from countries.tsv.
 pub const EXTRA_PLACES: &[&str] = &[
     "U.S.", "U.S", "US", "USA", "U.S.A.", "America", "United States", "United States of America", "Britain",
     "Great Britain", "UK", "U.K.", "England", "Scotland", "Wales", "Northern Ireland", "Holland", "Burma",
-    "Ivory Coast", "Soviet Union", "USSR", "Yugoslavia", "Zaire", "Czechoslovakia", "East Germany",
-    "West Germany", "Palestine", "Gaza", "West Bank", "Kashmir", "Tibet", "Chechnya", "Kosovo", "Bosnia",
-    "Middle East", "Greater Middle East", "Near East", "Far East", "Europe", "Asia", "Africa",
-    "North America", "South America", "Latin America", "Central America", "Antarctica", "Oceania",
-    "Balkans", "Caribbean", "Scandinavia", "Persian Gulf", "Mediterranean", "Atlantic", "Pacific",
-    "Arctic", "Sahara", "Siberia", "Kurdistan", "Punjab", "Sindh", "Balochistan", "Waziristan",
-    "Khyber Pakhtunkhwa", "Gulf", "South Korea", "North Korea", "Russia", "Iran", "Syria", "Congo",
-    "Vietnam", "Laos", "Macedonia", "Moldova", "Taiwan", "Hong Kong", "Macau", "Vatican",
+    "Ivory Coast", "Soviet Union", "USSR", "Yugoslavia", "Zaire", "Czechoslovakia", "East Germany", "West Germany",
+    "Palestine", "Gaza", "West Bank", "Kashmir", "Tibet", "Chechnya", "Kosovo", "Bosnia", "Middle East",
+    "Greater Middle East", "Near East", "Far East", "Europe", "Asia", "Africa", "North America", "South America",
+    "Latin America", "Central America", "Antarctica", "Oceania", "Balkans", "Caribbean", "Scandinavia", "Persian Gulf",
+    "Mediterranean", "Atlantic", "Pacific", "Arctic", "Sahara", "Siberia", "Kurdistan", "Punjab", "Sindh",
+    "Balochistan", "Waziristan", "Khyber Pakhtunkhwa", "Gulf", "South Korea", "North Korea", "Russia", "Iran", "Syria",
+    "Congo", "Vietnam", "Laos", "Macedonia", "Moldova", "Taiwan", "Hong Kong", "Macau", "Vatican",
 ];
 
 /// Organizations spelled as acronyms or short forms that the SEC/party lists lack.
 pub const EXTRA_ORGS: &[&str] = &[
-    "CIA", "FBI", "NSA", "NATO", "UN", "U.N.", "United Nations", "EU", "European Union", "IMF",
-    "World Bank", "WHO", "OPEC", "Pentagon", "Kremlin", "White House", "Congress", "Senate", "Taliban",
-    "al-Qaeda", "al Qaeda", "Al Qaeda", "Hamas", "Hezbollah", "ISIS", "ISIL", "Islamic State", "Reuters",
-    "Associated Press", "AP", "AFP", "BBC", "CNN", "Interpol", "Red Cross", "Amnesty International",
-    "Human Rights Watch", "WTO", "OECD", "ASEAN", "African Union", "Arab League", "Supreme Court",
-    "Federal Reserve", "Bundesbank", "ECB", "Labour", "Labour Party", "Conservative Party", "GOP",
+    "CIA", "FBI", "NSA", "NATO", "UN", "U.N.", "United Nations", "EU", "European Union", "IMF", "World Bank", "WHO",
+    "OPEC", "Pentagon", "Kremlin", "White House", "Congress", "Senate", "Taliban", "al-Qaeda", "al Qaeda", "Al Qaeda",
+    "Hamas", "Hezbollah", "ISIS", "ISIL", "Islamic State", "Reuters", "Associated Press", "AP", "AFP", "BBC", "CNN",
+    "Interpol", "Red Cross", "Amnesty International", "Human Rights Watch", "WTO", "OECD", "ASEAN", "African Union",
+    "Arab League", "Supreme Court", "Federal Reserve", "Bundesbank", "ECB", "Labour", "Labour Party",
+    "Conservative Party", "GOP",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -165,7 +162,7 @@ pub fn find_hash(keys: &[u32], key: u32) -> Option<usize> {
         return None;
     }
     let g = ((key as u64 * n as u64) >> 32) as usize; // < n
-    // Narrow to keys[lo..hi], which holds `key` if anything does.
+                                                      // Narrow to keys[lo..hi], which holds `key` if anything does.
     let (mut lo, mut hi);
     if keys[g] < key {
         lo = g + 1;
@@ -547,7 +544,8 @@ pub fn build(dir: &std::path::Path, opts: &BuildOpts) -> Result<Lists, String> {
     let mut g: Vec<(u32, u16)> = gaz.into_iter().collect();
     g.sort_unstable();
     // Clusters: the most frequent words.
-    let text = std::fs::read_to_string(dir.join("clusters").join("en-clusters.tsv")).map_err(|e| format!("clusters: {e}"))?;
+    let text =
+        std::fs::read_to_string(dir.join("clusters").join("en-clusters.tsv")).map_err(|e| format!("clusters: {e}"))?;
     let mut clu: HashMap<u32, u16> = HashMap::new();
     for (rank, line) in text.lines().skip(1).enumerate() {
         if rank >= opts.cluster_top {

@@ -35,7 +35,11 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists::parse(LISTS_BYTES));
 fn prune_margin() -> Prune {
     #[cfg(not(target_arch = "wasm32"))]
     if let Ok(v) = std::env::var("ARTICLE_LENS_PRUNE") {
-        let m: Vec<f32> = v.split(',').filter_map(|x| x.parse::<f32>().ok()).map(|x| if x < 0.0 { f32::INFINITY } else { x }).collect();
+        let m: Vec<f32> = v
+            .split(',')
+            .filter_map(|x| x.parse::<f32>().ok())
+            .map(|x| if x < 0.0 { f32::INFINITY } else { x })
+            .collect();
         if let [types, full, between] = m[..] {
             return Prune { types, full, between };
         }
@@ -314,7 +318,14 @@ impl Model {
     }
 
     /// Serializes: header, transitions, sorted buckets (delta varints), row masks, non-zero weights.
-    pub fn write(scheme: Scheme, families: u32, q: (f32, f32), temp: f32, trans: &[f32], rows: &[(u32, Vec<i8>)]) -> Vec<u8> {
+    pub fn write(
+        scheme: Scheme,
+        families: u32,
+        q: (f32, f32),
+        temp: f32,
+        trans: &[f32],
+        rows: &[(u32, Vec<i8>)],
+    ) -> Vec<u8> {
         let nt = scheme.nt();
         let mut out = b"ALM1".to_vec();
         out.push(if scheme == Scheme::Bio { 0 } else { 1 });
@@ -585,7 +596,14 @@ pub fn tag_tokens<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool, consi
 }
 
 /// Runs the tagger over every sentence of `doc`, reusing `tc` (which must belong to `w`).
-pub fn tag_tokens_cached<W: Weights>(w: &W, lists: &Lists, doc: &Doc, conf: bool, consistency: bool, tc: &mut TypeCache) -> Vec<Found> {
+pub fn tag_tokens_cached<W: Weights>(
+    w: &W,
+    lists: &Lists,
+    doc: &Doc,
+    conf: bool,
+    consistency: bool,
+    tc: &mut TypeCache,
+) -> Vec<Found> {
     let scheme = w.scheme();
     let fams = w.families();
     let headline = features::headline_flags(doc);
@@ -777,8 +795,8 @@ fn type_emissions(arena: &[Row], types: &[u32], pad: u32, em: &mut Vec<Row>) {
 
 /// Place cues that make a name ending in them a place ("Khorasan Province", "Indus River").
 const STRONG_PLACE_CUES: &[&str] = &[
-    "Province", "River", "Mountains", "Island", "Islands", "Valley", "Desert", "Lake", "Sea", "Ocean",
-    "Peninsula", "Gulf", "Strait", "County", "Prefecture", "Oblast", "Governorate", "Canyon", "Glacier",
+    "Province", "River", "Mountains", "Island", "Islands", "Valley", "Desert", "Lake", "Sea", "Ocean", "Peninsula",
+    "Gulf", "Strait", "County", "Prefecture", "Oblast", "Governorate", "Canyon", "Glacier",
 ];
 
 /// Local repairs: "U.S. Defense Secretary" / "Pakistan Chief of Army …" is a place followed by a role,
@@ -799,7 +817,10 @@ fn fix_roles(doc: &Doc, lists: &Lists, found: &mut [Found]) {
             }
             let g = lists.gaz(h.key());
             let next = gaz1(lists, doc.tok(f.start + plen));
-            if g & (cat::COUNTRY | cat::CITY | cat::REGION | cat::DEMONYM) != 0 && next & cat::TITLE != 0 && next & cat::ORG_CUE == 0 {
+            if g & (cat::COUNTRY | cat::CITY | cat::REGION | cat::DEMONYM) != 0
+                && next & cat::TITLE != 0
+                && next & cat::ORG_CUE == 0
+            {
                 f.end = f.start + plen;
                 f.class = if g & (cat::COUNTRY | cat::CITY | cat::REGION) != 0 { 2 } else { 3 };
                 break;
@@ -978,7 +999,11 @@ impl Lat {
     pub fn with_potentials(mut self) -> Lat {
         let nt = self.nt;
         let tmax = self.tr.iter().flatten().copied().filter(|x| x.is_finite()).fold(0.0f32, f32::max);
-        self.m = self.tr.iter().map(|r| r.map(|x| if x.is_finite() { ((x - tmax) * self.inv).exp() } else { 0.0 })).collect();
+        self.m = self
+            .tr
+            .iter()
+            .map(|r| r.map(|x| if x.is_finite() { ((x - tmax) * self.inv).exp() } else { 0.0 }))
+            .collect();
         self.mt = vec![[0.0; NTP]; NTP];
         for a in 0..nt {
             for b in 0..nt {
@@ -1467,7 +1492,10 @@ fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
             return true;
         }
         let t = span_text(doc, f);
-        ev.person_parts.contains_key(t) || ev.surnames.contains_key(t) || gaz1(lists, t) & (cat::GIVEN | cat::SURNAME) != 0 || lists.cluster(t).is_some()
+        ev.person_parts.contains_key(t)
+            || ev.surnames.contains_key(t)
+            || gaz1(lists, t) & (cat::GIVEN | cat::SURNAME) != 0
+            || lists.cluster(t).is_some()
     });
     extend_of_in(doc, lists, found);
     drop_units(doc, found);
@@ -1585,7 +1613,10 @@ fn org_heads<'t>(doc: &Doc<'t>, lists: &Lists, found: &[Found]) -> FxMap<&'t str
     let mut org_heads: FxMap<&str, f32> = FxMap::default();
     for f in found.iter().filter(|f| f.class == 1 && f.end - f.start >= 2) {
         let w = doc.tok(f.start);
-        if is_cap_word(doc, f.start) && w.chars().count() > 1 && gaz1(lists, w) & (cat::TITLE | cat::GIVEN | cat::COUNTRY | cat::CITY | cat::REGION | cat::DEMONYM) == 0 {
+        if is_cap_word(doc, f.start)
+            && w.chars().count() > 1
+            && gaz1(lists, w) & (cat::TITLE | cat::GIVEN | cat::COUNTRY | cat::CITY | cat::REGION | cat::DEMONYM) == 0
+        {
             let e = org_heads.entry(w).or_insert(0.0);
             *e = e.max(f.conf);
         }
@@ -1662,7 +1693,14 @@ fn add_repeats(doc: &Doc, lists: &Lists, ev: &Evidence, found: &mut Vec<Found>) 
 /// The longest known name (up to 4 tokens, none covered) starting at capitalized token `k` of a
 /// sentence ending at token `end`: its end, class and confidence.
 #[inline(never)]
-fn repeat_at(doc: &Doc, lists: &Lists, known: &FxMap<&str, (usize, f32)>, covered: &[bool], k: usize, end: usize) -> Option<(usize, usize, f32)> {
+fn repeat_at(
+    doc: &Doc,
+    lists: &Lists,
+    known: &FxMap<&str, (usize, f32)>,
+    covered: &[bool],
+    k: usize,
+    end: usize,
+) -> Option<(usize, usize, f32)> {
     for len in (1..=4usize).rev() {
         let e = k + len;
         if e > end || covered[k..e].iter().any(|&c| c) {
@@ -1709,14 +1747,22 @@ fn join_adjacent(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
     while k + 1 < found.len() {
         let (a, b) = (found[k], found[k + 1]);
         let two_people = a.class == 0 && b.class == 0 && b.start == a.end && !doc.tokens[b.start].newline_before;
-        let joined = two_people || a.class == 4
-            && b.class == 0
-            && a.end - a.start == 1
-            && b.start == a.end
-            && !doc.tokens[b.start].newline_before
-            && is_cap_word(doc, a.start)
-            && gaz1(lists, doc.tok(a.start)) & not_first == 0;
-        if joined || a.class == 0 && b.class == 0 && b.start == a.end + 1 && doc.tok(a.end) == "-" && !doc.tokens[a.end].space_before && !doc.tokens[b.start].space_before {
+        let joined = two_people
+            || a.class == 4
+                && b.class == 0
+                && a.end - a.start == 1
+                && b.start == a.end
+                && !doc.tokens[b.start].newline_before
+                && is_cap_word(doc, a.start)
+                && gaz1(lists, doc.tok(a.start)) & not_first == 0;
+        if joined
+            || a.class == 0
+                && b.class == 0
+                && b.start == a.end + 1
+                && doc.tok(a.end) == "-"
+                && !doc.tokens[a.end].space_before
+                && !doc.tokens[b.start].space_before
+        {
             found[k] = Found { start: a.start, end: b.end, class: b.class, conf: a.conf.min(b.conf) };
             found.remove(k + 1);
         } else {
@@ -1850,7 +1896,9 @@ pub fn to_spans(doc: &Doc, lists: &Lists, found: &[Found]) -> Vec<Span> {
         let mut s = f.start;
         if CLASSES[f.class] == Kind::Person {
             // "Dean" is a given name more often than a title in news ("Dean Jones").
-            while s + 1 < f.end && ((gaz1(lists, doc.tok(s)) & cat::TITLE != 0 && doc.tok(s) != "Dean") || doc.tok(s) == "-") {
+            while s + 1 < f.end
+                && ((gaz1(lists, doc.tok(s)) & cat::TITLE != 0 && doc.tok(s) != "Dean") || doc.tok(s) == "-")
+            {
                 s += 1;
             }
         }
@@ -1862,7 +1910,9 @@ pub fn to_spans(doc: &Doc, lists: &Lists, found: &[Found]) -> Vec<Span> {
             let mut t = s;
             while t > 0 && s - t < 4 {
                 let w = doc.tok(t - 1);
-                if gaz1(lists, w) & cat::TITLE != 0 || (w == "-" && t >= 2 && gaz1(lists, doc.tok(t - 2)) & cat::TITLE != 0) {
+                if gaz1(lists, w) & cat::TITLE != 0
+                    || (w == "-" && t >= 2 && gaz1(lists, doc.tok(t - 2)) & cat::TITLE != 0)
+                {
                     t -= 1;
                 } else {
                     break;

@@ -45,7 +45,8 @@ fn quantization_codes() {
 
 #[test]
 fn lists_round_trip() {
-    let l = Lists { gaz_keys: vec![3, 70, 1 << 30], gaz_vals: vec![1, 300, 7], clu_keys: vec![5], clu_vals: vec![0xfff] };
+    let l =
+        Lists { gaz_keys: vec![3, 70, 1 << 30], gaz_vals: vec![1, 300, 7], clu_keys: vec![5], clu_vals: vec![0xfff] };
     let p = Lists::parse(&l.to_bytes());
     assert_eq!(p.gaz_keys, l.gaz_keys);
     assert_eq!(p.gaz_vals, l.gaz_vals);
@@ -71,7 +72,9 @@ fn seed_sentence() {
 
 #[test]
 fn titles_are_not_part_of_names() {
-    let n = names("Shortly after a visit by then Vice-President Cheney to Afghanistan, Lieutenant General Douglas Lute spoke.");
+    let n = names(
+        "Shortly after a visit by then Vice-President Cheney to Afghanistan, Lieutenant General Douglas Lute spoke.",
+    );
     assert!(n.contains(&(Kind::Person, "Cheney".into())), "{n:?}");
     assert!(n.contains(&(Kind::Person, "Douglas Lute".into())), "{n:?}");
     assert!(n.contains(&(Kind::Place, "Afghanistan".into())), "{n:?}");
@@ -280,7 +283,8 @@ fn pruning_keeps_names() {
                 The Rally for the Return of Refugees and Democracy in Rwanda said it was not consulted.";
     let doc = segment(text);
     let full = tag_tokens(model, &LISTS, &doc, true, true);
-    let mut off = TypeCache::pruning(super::Prune { types: f32::INFINITY, full: f32::INFINITY, between: f32::INFINITY });
+    let mut off =
+        TypeCache::pruning(super::Prune { types: f32::INFINITY, full: f32::INFINITY, between: f32::INFINITY });
     assert_eq!(tag_tokens_cached(model, &LISTS, &doc, true, true, &mut off), full);
     assert_eq!(off.pruned, (0, 0));
     let mut on = TypeCache::pruning(super::PRUNE_MARGIN);
@@ -314,7 +318,8 @@ fn find_hash_matches_binary_search() {
             for (i, &k) in keys.iter().enumerate() {
                 assert_eq!(find_hash(&keys, k), Some(i));
             }
-            let probes = (0..3000).map(|_| next()).chain([0, 1, u32::MAX, u32::MAX - 1]).chain((0..500).map(|x| x * 10));
+            let probes =
+                (0..3000).map(|_| next()).chain([0, 1, u32::MAX, u32::MAX - 1]).chain((0..500).map(|x| x * 10));
             for q in probes {
                 assert_eq!(find_hash(&keys, q), keys.binary_search(&q).ok(), "n {n} key {q}");
             }

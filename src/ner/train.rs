@@ -35,7 +35,8 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, String> {
         if line.trim().is_empty() {
             continue;
         }
-        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
         let text = v["text"].as_str().unwrap_or("").to_string();
         // code point → byte
         let mut cp2b: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
@@ -236,7 +237,12 @@ pub fn build_lists_main(args: &[String]) -> Result<(), String> {
     let bytes = l.to_bytes();
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
     std::fs::write(out.join("lists.bin"), &bytes).map_err(|e| e.to_string())?;
-    println!("lists.bin: {} gazetteer keys, {} cluster words, {} bytes", l.gaz_keys.len(), l.clu_keys.len(), bytes.len());
+    println!(
+        "lists.bin: {} gazetteer keys, {} cluster words, {} bytes",
+        l.gaz_keys.len(),
+        l.clu_keys.len(),
+        bytes.len()
+    );
     Ok(())
 }
 
@@ -459,11 +465,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
         let tavg: Vec<f32> = tw.iter().zip(&tu).map(|(a, b)| a - b / c).collect();
         let dense = Dense { scheme, families, nt, id_of: bucket_id.clone(), w: avg, trans: tavg };
         let (f, _) = token_f1(&dense, &lists, &dev, false);
-        eprintln!(
-            "epoch {epoch}: {errs} sentences wrong, dev F1 {:.4} ({:.1}s)",
-            f,
-            t0.elapsed().as_secs_f64()
-        );
+        eprintln!("epoch {epoch}: {errs} sentences wrong, dev F1 {:.4} ({:.1}s)", f, t0.elapsed().as_secs_f64());
         if best.as_ref().is_none_or(|b| f > b.0) {
             best = Some((f, epoch, dense.w, dense.trans));
             stale = 0;

@@ -55,4 +55,3 @@ pub fn check_invariants(text: &str, a: &Analysis) {
     let back: Analysis = serde_json::from_str(&json).expect("deserializable");
     assert_eq!(back.spans.len(), a.spans.len());
 }
-
