@@ -30,6 +30,10 @@ setup_rust() {
     log "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
+  if ! cargo fmt --version >/dev/null 2>&1; then
+    log "adding rustfmt (the format check of ./build.sh test)"
+    rustup component add rustfmt
+  fi
   [ -f Cargo.lock ] || cargo generate-lockfile
   local want
   want=$(wbg_version)
@@ -103,6 +107,8 @@ serve() {
 }
 
 rust_tests() {
+  log "Rust formatting (cargo fmt --check, rustfmt.toml)"
+  cargo fmt --check
   log "Rust tests (native)"
   cargo test --all-targets
   cargo test --doc
