@@ -37,6 +37,7 @@ const state = {
 };
 
 const BIG_BYTES = 1_000_000; // above this, show progress and a Cancel button
+const UNREADABLE = 'The analyzer sent a result the page could not read. Edit the text to try again.';
 
 const early = () => globalThis[Symbol.for('article-lens.early-worker')] || {};
 
@@ -203,7 +204,7 @@ function getWorker() {
       },
       onmessageerror: () => {
         killWorker();
-        setStatus('The analyzer sent a result the page could not read. Edit the text to try again.', 'error');
+        setStatus(UNREADABLE, 'error');
       },
     };
     // The first worker was started by boot.js while the page loaded; later ones start here.
@@ -301,7 +302,7 @@ function onWorkerMessage(ev) {
   try {
     if (typeof d.json === 'string') d.analysis = JSON.parse(d.json); // (a worker may also send the objects)
   } catch {
-    setStatus('The analyzer sent a result the page could not read. Edit the text to try again.', 'error');
+    setStatus(UNREADABLE, 'error');
     showPlainText(lastRequest.text);
     return;
   }

@@ -451,19 +451,12 @@ export function renderStrip(svg, reader, marks, onJumpMark, where = null) {
   const ticks = [];
   const seen = new Set();
   const limit = 3000;
-  const big = reader.classList.contains('big');
   for (let i = 0; i < marks.length && ticks.length < limit; i++) {
     const m = marks[i];
     if (m.dataset.cont) continue;
     const k = m.dataset.key;
     if (k === 'hard' || k === 'very-hard') continue;
-    let y;
-    if (where) y = Math.round(where(m) * H);
-    else {
-      // In long texts lines off screen are not laid out: place the tick by its line, which is cheaper.
-      const top = big ? (m.closest('.line') || m).offsetTop : m.offsetTop;
-      y = Math.round((top / total) * H);
-    }
+    const y = Math.round((where ? where(m) : m.offsetTop / total) * H);
     const id = `${k}:${y}`;
     if (seen.has(id)) continue;
     seen.add(id);

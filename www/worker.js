@@ -17,11 +17,10 @@
 
 import init, { analyzeJson, version, maxInputBytes } from './pkg/article_lens.js';
 
-// The analysis crosses to the page as JSON text, which the page parses: a string is copied in one
-// piece, while a structured clone of the parsed objects costs a parse and a serialization here and a
-// slower deserialization on the page (measured on 1 MB: JSON.parse on the page 34-58 ms,
-// deserializing the clone 97-146 ms).
-const analyze = analyzeJson;
+// The analysis crosses to the page as JSON text (`analyzeJson`), which the page parses: a string is
+// copied in one piece, while a structured clone of the parsed objects costs a parse and a
+// serialization here and a slower deserialization on the page (measured on 1 MB: JSON.parse on the
+// page 34-58 ms, deserializing the clone 97-146 ms).
 
 let ready = null;
 
@@ -43,7 +42,7 @@ let provideWasm = null;
 let sampleSource = null; // a promise of the text the page is about to analyze
 let provideSample = null;
 let warming = null; // the warm-up in progress
-let warmed = null; // { text, analysis, ms }: the warm-up's analysis, kept for the first request
+let warmed = null; // { text, json, ms }: the warm-up's analysis (JSON text), kept for the first request
 
 function load() {
   if (!ready) {
@@ -74,10 +73,10 @@ async function warmUp() {
     if (dead) return;
     if (typeof text === 'string') {
       const t0 = performance.now();
-      const analysis = analyze(text, undefined);
-      warmed = { text, analysis, ms: performance.now() - t0 };
+      const json = analyzeJson(text, undefined);
+      warmed = { text, json, ms: performance.now() - t0 };
     } else {
-      analyze('Warm-up on Monday.', undefined);
+      analyzeJson('Warm-up on Monday.', undefined);
     }
   } catch (e) {
     if (e instanceof WebAssembly.RuntimeError) dead = `The analyzer crashed (${e.message}).`;
@@ -135,13 +134,13 @@ self.onmessage = async (event) => {
   const w = warmed;
   warmed = null;
   if (w && w.text === text && options == null) {
-    self.postMessage({ id, json: w.analysis, ms: w.ms, version: version(), maxInputBytes: maxInputBytes() });
+    self.postMessage({ id, json: w.json, ms: w.ms, version: version(), maxInputBytes: maxInputBytes() });
     return;
   }
   const t0 = performance.now();
   try {
-    const analysis = analyze(text, options ?? undefined);
-    self.postMessage({ id, json: analysis, ms: performance.now() - t0, version: version(), maxInputBytes: maxInputBytes() });
+    const json = analyzeJson(text, options ?? undefined);
+    self.postMessage({ id, json, ms: performance.now() - t0, version: version(), maxInputBytes: maxInputBytes() });
   } catch (e) {
     // A RuntimeError is a wasm trap (a panic): the instance can't be trusted any more.
     const fatal = e instanceof WebAssembly.RuntimeError;
