@@ -86,8 +86,11 @@ async function main() {
         const big = readFileSync(oneMbPath, 'utf8');
         for (let r = 0; r < ONE_MB_RUNS; r++) {
           // Swap texts so each run is a new analysis: Edit view, new text, then Read (analyzes at once,
-          // without the typing debounce). Done = body[data-analyzed] changes (set before the
-          // synchronous render), then two frames so the render has been painted.
+          // without the typing debounce). Done = body[data-analyzed] changes (the panels are shown) and
+          // body[data-rendered] equals it (the last slice of highlights is built), then two frames so
+          // the render has been painted. Long tasks (> 50 ms on the page's main thread) are noted after
+          // the click's own task (which lays out the 1 MB <textarea>: `click_ms`) to the end; the longest is
+          // how long the page could not answer input while it analyzed and rendered.
           const text = r % 2 === 0 ? big : big + ' ';
           const m = await page.evaluate(async (t) => {
             const $ = (id) => document.getElementById(id);
@@ -95,12 +98,22 @@ async function main() {
             $('input').value = t;
             const before = document.body.dataset.analyzed;
             const status = $('status');
+            const tasks = [];
+            let observer = null;
+            try {
+              observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
+              observer.observe({ type: 'longtask' });
+            } catch {
+              /* no Long Tasks API: longest_task_ms stays null */
+            }
             const t0 = performance.now();
             $('view-read').click();
+            const clickMs = performance.now() - t0;
             await new Promise((resolve, reject) => {
               const deadline = t0 + 120000;
               const check = () => {
-                if (document.body.dataset.analyzed !== before) {
+                const d = document.body.dataset;
+                if (d.analyzed !== before && d.rendered === d.analyzed) {
                   requestAnimationFrame(() => requestAnimationFrame(resolve));
                 } else if (status.dataset.kind === 'error') {
                   reject(new Error(status.textContent));
@@ -111,11 +124,15 @@ async function main() {
               check();
             });
             const ms = performance.now() - t0;
+            await new Promise((r) => setTimeout(r, 0)); // the observer's last entries
+            observer?.disconnect();
+            // After the click's own task, which lays out the 1 MB <textarea> it leaves.
+            const longest = observer ? Math.max(0, ...tasks.filter((e) => e.startTime >= t0 + clickMs).map((e) => e.duration)) : null;
             const analyzedIn = Number((status.textContent.match(/analyzed in ([\d,]+) ms/) || [])[1]?.replace(/,/g, '')) || null;
-            return { ms, marks: document.querySelectorAll('mark.hl').length, worker_analyze_ms: analyzedIn };
+            return { ms, marks: document.querySelectorAll('mark.hl').length, worker_analyze_ms: analyzedIn, longest_task_ms: longest, click_ms: clickMs };
           }, text);
           result.one_mb.push(m);
-          console.error(`1 MB run ${r + 1}: analyzed and rendered in ${m.ms.toFixed(0)} ms (worker analyze ${m.worker_analyze_ms} ms, ${m.marks} mark.hl)`);
+          console.error(`1 MB run ${r + 1}: analyzed and rendered in ${m.ms.toFixed(0)} ms (worker analyze ${m.worker_analyze_ms} ms, ${m.marks} mark.hl, longest task after the click's ${m.click_ms.toFixed(0)} ms: ${m.longest_task_ms?.toFixed(0)} ms)`);
         }
       }
       await context.close();
@@ -148,6 +165,8 @@ async function main() {
   result.first_analysis_ms = median(result.loads.map((l) => l.first_frame_ms));
   result.first_mark_ms = median(result.loads.map((l) => l.first_mark_ms));
   result.one_mb_ms = result.one_mb.length ? median(result.one_mb.map((r) => r.ms)) : null;
+  const longest = result.one_mb.map((r) => r.longest_task_ms).filter((x) => x != null);
+  result.one_mb_longest_task_ms = longest.length ? median(longest) : null;
   writeFileSync(out, JSON.stringify(result, null, 1));
 }
 

@@ -2,7 +2,7 @@
 
 import { h } from './dom.js';
 import { LAYERS, LABELS, ALL_KEYS, DEFAULT_SHOWN, NUMBER_KINDS, NAME_KINDS, keyOf, statValue, fmtInt } from './kinds.js';
-import { renderHighlights, renderHighlightsChunked, stopChunkedRender, textWithMarkers } from './render.js';
+import { LONG_TEXT, renderHighlights, renderHighlightsChunked, stopChunkedRender, textWithMarkers } from './render.js';
 import {
   countKeys, renderLegend, renderStats, renderDates, renderQuotes, renderMetrics, renderEntities, renderSummary, renderStrip, expandLists,
 } from './panels.js';
@@ -22,6 +22,7 @@ const DEBOUNCE_MS = 250;
 
 const state = {
   analysis: null,
+  analysisId: null, // the worker request `analysis` answers
   text: '', // the text `analysis` describes
   shown: new Set(DEFAULT_SHOWN),
   anchor: '',
@@ -308,6 +309,7 @@ function onWorkerMessage(ev) {
   }
   state.analysis = d.analysis;
   state.text = lastRequest.text;
+  state.analysisId = d.id;
   // The highlighted text now; the panels after the browser has painted it. body[data-analyzed] changes
   // once the panels are rendered too, i.e. once everything of this analysis is on the page.
   renderText();
@@ -395,19 +397,22 @@ function renderText() {
   const done = () => {
     if (state.entity != null && !a.entities[state.entity]) state.entity = null;
     markEntity();
-    document.body.dataset.rendered = document.body.dataset.analyzed || '';
+    // body[data-rendered]: the id of the analysis whose highlights are all in the reader (long texts are
+    // built in slices, so this can come after body[data-analyzed]).
+    document.body.dataset.rendered = String(state.analysisId ?? '');
   };
-  if (state.text.length > BIG_BYTES) {
-    // Over 1 MB: a slice of lines at a time, so the page keeps answering while hundreds of thousands
-    // of highlights are built.
+  if (state.text.length > LONG_TEXT) {
+    // Long texts: built in slices of ~20 ms, so the page keeps answering (typing, scrolling, Cancel)
+    // while tens of thousands of highlights are built; the strip follows the last slice.
     state.marks = [];
+    $('strip').replaceChildren();
     renderHighlightsChunked(reader, state.text, a, state.shown).then((marks) => {
       if (!marks || state.analysis !== a) return;
       state.marks = marks;
       restore();
       done();
+      renderStripSoon();
     });
-    $('strip').replaceChildren();
     return;
   }
   stopChunkedRender();

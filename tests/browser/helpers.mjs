@@ -95,7 +95,16 @@ export async function auditedContext(browser, opts = {}) {
 
 /** Waits until the page shows an analysis newer than `after` (the body's data-analyzed sequence number). */
 export async function waitForAnalysis(page, after = 0) {
-  await page.waitForFunction((n) => Number(document.body.dataset.analyzed || 0) > n, after, { timeout: 20_000 });
+  await page.waitForFunction(
+    (n) => {
+      const d = document.body.dataset;
+      if (!(Number(d.analyzed || 0) > n)) return false;
+      // In the reading view, also until the highlights are all built (long texts are built in slices).
+      return document.getElementById('viewport')?.dataset.view !== 'read' || d.rendered === d.analyzed;
+    },
+    after,
+    { timeout: 20_000 },
+  );
   return page.evaluate(() => Number(document.body.dataset.analyzed));
 }
 

@@ -98,7 +98,7 @@ async function setupPage(t) {
 async function check(page, expected, where) {
   const r = await page.evaluate(() => {
     const reader = document.querySelector('#reader');
-    const foreign = [...reader.querySelectorAll('*')].filter((el) => !el.matches('div.line, mark.hl, span.bidi')).map((el) => el.tagName);
+    const foreign = [...reader.querySelectorAll('*')].filter((el) => !el.matches('div.block, div.line, mark.hl, span.bidi')).map((el) => el.tagName);
     return {
       pwned: window.__pwned,
       text: reader.textContent,
