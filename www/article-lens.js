@@ -16,32 +16,15 @@
 // The wasm is loaded from ./pkg/ next to this file, so the element works from any path or origin.
 
 import { createAnalyzer } from './lens.js';
+import { LABELS as KIND_LABELS, LAYERS, NAME_KINDS, NUMBER_KINDS } from './kinds.js';
 
-const NAME_KINDS = ['person', 'organization', 'place', 'group', 'misc'];
-const DATE_KINDS = ['date', 'time'];
-const NUMBER_KINDS = ['percent', 'money', 'quantity', 'cardinal', 'ordinal'];
+// Kinds of spans (the legend's keys split quotes into statement/term; this element shows one kind).
+const DATE_KINDS = LAYERS[1].kinds;
 const STYLE_KINDS = ['passive', 'adverb', 'hedge'];
 const ALL_KINDS = [...NAME_KINDS, ...DATE_KINDS, ...NUMBER_KINDS, 'quote', ...STYLE_KINDS];
 const DEFAULT_KINDS = ALL_KINDS.filter((k) => !STYLE_KINDS.includes(k));
 
-const LABELS = {
-  person: 'Person',
-  organization: 'Organization',
-  place: 'Place',
-  group: 'Group',
-  misc: 'Other name',
-  date: 'Date',
-  time: 'Time',
-  percent: 'Percent',
-  money: 'Money',
-  quantity: 'Quantity',
-  cardinal: 'Number',
-  ordinal: 'Ordinal',
-  quote: 'Quote',
-  passive: 'Passive voice',
-  adverb: 'Adverb',
-  hedge: 'Hedge word',
-};
+const LABELS = { ...KIND_LABELS, quote: 'Quote' };
 
 const CSS = `
 :host { all: initial; display: block; contain: content; }
