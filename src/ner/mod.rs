@@ -418,33 +418,8 @@ pub fn encode_weight(w: f32, s0: f32, k: f32) -> i8 {
 // ---------------------------------------------------------------------------------------------
 // Decoding.
 
-/// A small fast hasher for the per-document type cache.
-#[derive(Default)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        for c in bytes.chunks(8) {
-            let mut b = [0u8; 8];
-            b[..c.len()].copy_from_slice(c);
-            self.0 = crate::extract::wordset::fx(self.0, u64::from_le_bytes(b));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.0 = crate::extract::wordset::fx(self.0, i as u64);
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.0 = crate::extract::wordset::fx(self.0, i as u64);
-    }
-}
-
-pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// Maps keyed by words of the text (the per-document type cache, the document pass's votes).
+pub use crate::extract::wordset::FxMap;
 
 /// Hasher for packed short-word keys (`u128`): both halves folded and finished with a strong mixer,
 /// so the low bits the hash table indexes by depend on every byte.
