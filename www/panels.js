@@ -200,15 +200,24 @@ function timelineChart(list, onJump) {
   const x = (y) => (hi === lo ? W / 2 : pad + ((y - lo) / span) * (W - 2 * pad));
   const firstLabel = String(pts[0].sp.value);
   const lastLabel = String(pts[pts.length - 1].sp.value);
+  // One dot per pixel of the axis: dates that fall on the same pixel share a dot, whose tooltip counts
+  // them and whose click goes to the first. (A long report has thousands of dates on a 272-pixel axis.)
+  const dots = [];
+  for (const p of pts) {
+    const px = Math.round(x(p.y));
+    const last = dots[dots.length - 1];
+    if (last && last.px === px) last.n++;
+    else dots.push({ px, cx: x(p.y).toFixed(1), first: p, n: 1 });
+  }
   return s(
     'svg',
     { viewBox: `0 0 ${W} ${H}`, class: 'timeline-svg', role: 'img', 'aria-label': `Timeline of dates from ${firstLabel} to ${lastLabel}` },
     s('line', { x1: pad, x2: W - pad, y1: 28, y2: 28, class: 'axis' }),
-    pts.map((p, n) =>
+    dots.map(({ cx, first: p, n: count }, n) =>
       s(
         'circle',
-        { cx: x(p.y).toFixed(1), cy: 28 - (n % 3) * 6 + 6, r: 4.5, class: 'dot', dataset: { key: p.sp.kind }, onclick: () => onJump(p.i) },
-        s('title', {}, `${p.sp.text} (${p.sp.value})`),
+        { cx, cy: 28 - (n % 3) * 6 + 6, r: 4.5, class: 'dot', dataset: { key: p.sp.kind }, onclick: () => onJump(p.i) },
+        s('title', {}, count > 1 ? `${p.sp.text} (${p.sp.value}) and ${count - 1} more here` : `${p.sp.text} (${p.sp.value})`),
       ),
     ),
     s('text', { x: pad, y: 56, class: 'axis-label', 'text-anchor': 'start' }, firstLabel),

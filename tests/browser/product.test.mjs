@@ -262,6 +262,16 @@ test('long lists show 200 rows and a "Show all" button that adds the rest; a pre
   assert.equal(await page.$$eval('button.more', (b) => b.length), 0, 'no Show all button left for the print');
   assert.ok((await items()) >= before + 30, `${before} items before the print`);
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  // The timeline draws one dot per pixel: 60 dates in one March and one in 1990 make a handful of dots,
+  // each counting the dates it stands for.
+  const text3 = Array.from({ length: 60 }, (_, i) => `On ${(i % 28) + 1} March 2001 the store sold ${i + 3} chairs.`).join('\n') + '\nIt opened in 1990.';
+  const n2 = await page.evaluate(() => Number(document.body.dataset.analyzed));
+  await page.fill('#input', text3);
+  await waitForAnalysis(page, n2);
+  const titles = await page.$$eval('#timeline-chart circle title', (t) => t.map((e) => e.textContent));
+  assert.ok(titles.length >= 2 && titles.length <= 6, `${titles.length} dots: ${titles.join(' | ')}`);
+  const counted = titles.reduce((n, t) => n + 1 + Number((/and (\d+) more here/.exec(t) || [0, 0])[1]), 0);
+  assert.equal(counted, 61, titles.join(' | '));
   assert.deepEqual(audit.pageErrors, []);
   await context.close();
 });
