@@ -1477,6 +1477,7 @@ fn doc_pass(doc: &Doc, lists: &Lists, found: &mut Vec<Found>) {
     drop_months(doc, found);
     places_after_prepositions(doc, &ev, found);
     join_adjacent(doc, lists, found);
+    polities_are_places(doc, found);
 }
 
 /// The text of a found name.
@@ -1708,6 +1709,44 @@ fn places_after_prepositions(doc: &Doc, ev: &Evidence, found: &mut [Found]) {
                 f.class = 2;
             }
         }
+    }
+}
+
+/// Words that name a state by its form: "Kingdom of Poland", "Russian Empire", "Czech Republic".
+const POLITY_HEADS: &[&str] = &[
+    "Kingdom", "Republic", "Empire", "Duchy", "Principality", "Emirate", "Emirates", "Sultanate", "Caliphate",
+    "Khanate", "Electorate", "Commonwealth",
+];
+
+/// A polity is a place, as CoNLL-2003 labels them ("Czech Republic", "Republic of Ireland", "United Arab
+/// Emirates", "Russian Federation" are all LOC there): an organization or other name that is "Kingdom of
+/// X" (or another of [`POLITY_HEADS`]) or that ends in one of them after a capitalized word. A head found
+/// alone right after a nationality or place joins it ("Russian" + "Empire"). People are left alone
+/// ("Roger Kingdom" is a hurdler).
+fn polities_are_places(doc: &Doc, found: &mut Vec<Found>) {
+    let mut k = 0;
+    while k < found.len() {
+        let f = found[k];
+        let last = doc.tok(f.end - 1);
+        // ("Commonwealth" only in "Commonwealth of …": "Jamaican Commonwealth Games champion".)
+        let head_last = POLITY_HEADS.contains(&last) && last != "Commonwealth";
+        if f.class != 0 && f.end - f.start == 1 && head_last && k > 0 {
+            let a = found[k - 1];
+            if (a.class == 2 || a.class == 3) && a.end == f.start && !doc.tokens[f.start].newline_before {
+                found[k - 1] = Found { start: a.start, end: f.end, class: 2, conf: a.conf.min(f.conf) };
+                found.remove(k);
+                continue;
+            }
+        }
+        if (f.class == 1 || f.class == 4) && f.end - f.start >= 2 {
+            let first = doc.tok(f.start);
+            let of_form = POLITY_HEADS.contains(&first) && doc.tok(f.start + 1) == "of" && f.end - f.start >= 3;
+            let ends_in = head_last && is_cap_word(doc, f.end - 2);
+            if of_form || ends_in {
+                found[k].class = 2;
+            }
+        }
+        k += 1;
     }
 }
 

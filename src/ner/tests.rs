@@ -145,6 +145,22 @@ fn doc_pass_spreads_person_parts() {
     assert!(n.contains(&(Kind::Person, "Mattis".into())), "{n:?}");
 }
 
+#[test]
+fn polities_become_places() {
+    let t = "Marie Curie was born in Warsaw, in what was then the Kingdom of Poland, part of the Russian Empire. \
+             She later lived in the United Arab Emirates.";
+    let n = names(t);
+    for p in ["Kingdom of Poland", "Russian Empire"] {
+        assert!(n.contains(&(Kind::Place, p.into())), "{p}: {n:?}");
+    }
+    // Only organizations and other names are relabelled: a person keeps their kind.
+    let mut found =
+        vec![Found { start: 0, end: 2, class: 0, conf: 0.9 }, Found { start: 3, end: 5, class: 1, conf: 0.9 }];
+    let d = segment("Roger Kingdom and Czech Republic");
+    polities_are_places(&d, &mut found);
+    assert_eq!((found[0].class, found[1].class), (0, 2));
+}
+
 /// The move-list decoder gives exactly the padded decoder's paths and marginals (bit for bit), on
 /// random emissions with the shipped model's transitions and on a hand-made lattice.
 #[test]
