@@ -2,7 +2,7 @@
 
 import { h } from './dom.js';
 import { LAYERS, LABELS, ALL_KEYS, DEFAULT_SHOWN, NUMBER_KINDS, NAME_KINDS, keyOf, statValue, fmtInt } from './kinds.js';
-import { LONG_TEXT, renderHighlights, renderHighlightsChunked, stopChunkedRender, textWithMarkers } from './render.js';
+import { LONG_TEXT, finishChunkedRender, renderHighlights, renderHighlightsChunked, stopChunkedRender, textWithMarkers } from './render.js';
 import {
   countKeys, renderLegend, renderStats, renderDates, renderQuotes, renderMetrics, renderEntities, renderSummary, renderStrip, expandLists,
 } from './panels.js';
@@ -857,9 +857,10 @@ window.addEventListener('resize', () => {
 });
 
 // Printing shows every panel: open the closed ones for the print, then restore them. Shortened lists
-// are shown whole (and stay so).
+// are shown whole (and stay so), and a long text still being built is built whole first.
 let closedPanels = [];
 window.addEventListener('beforeprint', () => {
+  finishChunkedRender();
   expandLists();
   closedPanels = [...document.querySelectorAll('details.panel:not([open])')];
   for (const d of closedPanels) d.open = true;

@@ -153,11 +153,14 @@ function yieldToPage() {
   });
 }
 
+/** The chunked render in progress: `finish()` builds the rest at once. */
+let inProgress = null;
+
 /**
  * The same as `renderHighlights` for long texts, built in slices of about `sliceMs` of work with the event
  * loop free in between, so that typing, scrolling and clicks are answered while tens of thousands of
  * highlights are built. Resolves to the marks, or to null when a newer render (or `stopChunkedRender`)
- * started meanwhile.
+ * started meanwhile. `finishChunkedRender()` builds what is left at once (for printing).
  */
 export async function renderHighlightsChunked(container, text, analysis, shown, sliceMs = 20) {
   const gen = ++generation;
@@ -170,11 +173,8 @@ export async function renderHighlightsChunked(container, text, analysis, shown, 
   const BATCH = 32; // lines per block, and between looks at the clock
   let pos = 0;
   let i = 0;
-  while (i < kids.length) {
-    if (i > 0) {
-      await yieldToPage();
-      if (gen !== generation) return null;
-    }
+  /** Builds lines until about `ms` have passed (at least one batch), or all of them. */
+  const step = (ms) => {
     const t0 = performance.now();
     const frag = document.createDocumentFragment();
     do {
@@ -188,16 +188,35 @@ export async function renderHighlightsChunked(container, text, analysis, shown, 
       frag.appendChild(block);
       pos = part.end;
       i = j;
-    } while (i < kids.length && performance.now() - t0 < sliceMs);
+    } while (i < kids.length && performance.now() - t0 < ms);
     container.appendChild(frag);
+  };
+  const me = { finish: () => i < kids.length && step(Infinity) };
+  inProgress = me;
+  try {
+    while (i < kids.length) {
+      if (i > 0) {
+        await yieldToPage();
+        if (gen !== generation) return null;
+      }
+      if (i < kids.length) step(sliceMs); // (finish() may have built the rest meanwhile)
+    }
+  } finally {
+    if (inProgress === me) inProgress = null;
   }
   if (!kids.length && text) container.appendChild(textWithMarkers(text));
   return marks;
 }
 
+/** Builds the rest of a chunked render in progress now, in this task (before a print). */
+export function finishChunkedRender() {
+  inProgress?.finish();
+}
+
 /** Stops a chunked render in progress. */
 export function stopChunkedRender() {
   generation++;
+  inProgress = null;
 }
 
 function makeEmitter(text, analysis, marks) {

@@ -122,5 +122,39 @@ test('a 1 MB text with ~28,000 highlights is built in slices, painted between th
   assert.equal(await page.$eval('#reader', (el) => el.textContent.length), big.length);
   assert.ok(ms < 10_000, `render took ${ms} ms`);
   console.log(`# 1 MB, ${marks} marks rendered in ${ms} ms, ${partial.length} frames while building`);
+
+  // A print while a long text is being built prints all of it: the rest is built before the print.
+  const big2 = big + ' More.';
+  const n2 = await page.evaluate(() => Number(document.body.dataset.analyzed));
+  await page.click('#view-edit');
+  await page.evaluate((t) => {
+    const i = document.querySelector('#input');
+    i.value = t;
+    i.dispatchEvent(new Event('input'));
+  }, big2);
+  await waitForAnalysis(page, n2);
+  const atPrint = await page.evaluate(() => {
+    document.getElementById('view-read').click();
+    return new Promise((resolve) => {
+      const frame = () => {
+        const reader = document.getElementById('reader');
+        const built = reader.querySelectorAll('mark.hl').length;
+        const d = document.body.dataset;
+        if (d.rendered === d.analyzed) return resolve({ missed: true });
+        if (built === 0) return requestAnimationFrame(frame);
+        window.dispatchEvent(new Event('beforeprint'));
+        const after = { before: built, marks: reader.querySelectorAll('mark.hl').length, length: reader.textContent.length };
+        window.dispatchEvent(new Event('afterprint'));
+        resolve(after);
+      };
+      requestAnimationFrame(frame);
+    });
+  });
+  assert.ok(!atPrint.missed, 'the print came while the text was being built');
+  assert.ok(atPrint.before < marks, `${atPrint.before} of ${marks} marks built before the print`);
+  assert.equal(atPrint.length, big2.length, 'the whole text is in the reader for the print');
+  assert.ok(atPrint.marks >= marks, `${atPrint.marks} marks at the print`);
+  await page.waitForFunction(() => document.body.dataset.rendered === document.body.dataset.analyzed);
+  assert.equal(await page.$eval('#reader', (el) => el.textContent.length), big2.length, 'nothing built twice');
   await context.close();
 });
