@@ -117,16 +117,16 @@ export function itemLabel(item, analysis) {
 }
 
 /**
- * Fills `container` with the text and its highlights. Every highlight is `<mark class="hl" data-kind data-key>`
- * (kind: the span's kind or "sentence"; key: the legend entry, e.g. quotes split into statement/term),
- * focusable, with an aria-label; names carry `data-entity`. Returns the marks in document order.
- */
-/**
  * Texts longer than this (UTF-16 units) are long: the page builds them with `renderHighlightsChunked`, in
  * blocks that are laid out only when on screen (the reader's `big` class).
  */
 export const LONG_TEXT = 100_000;
 
+/**
+ * Fills `container` with the text and its highlights. Every highlight is `<mark class="hl" data-kind data-key>`
+ * (kind: the span's kind or "sentence"; key: the legend entry, e.g. quotes split into statement/term),
+ * focusable, with an aria-label; names carry `data-entity`. Returns the marks in document order.
+ */
 export function renderHighlights(container, text, analysis, shown) {
   const root = nest(highlightItems(analysis, shown, text), text.length);
   const frag = document.createDocumentFragment();
