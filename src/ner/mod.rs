@@ -1724,30 +1724,33 @@ const POLITY_HEADS: &[&str] = &[
 /// alone right after a nationality or place joins it ("Russian" + "Empire"). People are left alone
 /// ("Roger Kingdom" is a hurdler).
 fn polities_are_places(doc: &Doc, found: &mut Vec<Found>) {
-    let mut k = 0;
-    while k < found.len() {
+    // Compacts in place (`w` names kept so far), so that many joins stay linear.
+    let mut w = 0;
+    for k in 0..found.len() {
         let f = found[k];
         let last = doc.tok(f.end - 1);
         // ("Commonwealth" only in "Commonwealth of …": "Jamaican Commonwealth Games champion".)
         let head_last = POLITY_HEADS.contains(&last) && last != "Commonwealth";
-        if f.class != 0 && f.end - f.start == 1 && head_last && k > 0 {
-            let a = found[k - 1];
+        if f.class != 0 && f.end - f.start == 1 && head_last && w > 0 {
+            let a = found[w - 1];
             if (a.class == 2 || a.class == 3) && a.end == f.start && !doc.tokens[f.start].newline_before {
-                found[k - 1] = Found { start: a.start, end: f.end, class: 2, conf: a.conf.min(f.conf) };
-                found.remove(k);
+                found[w - 1] = Found { start: a.start, end: f.end, class: 2, conf: a.conf.min(f.conf) };
                 continue;
             }
         }
+        let mut f = f;
         if (f.class == 1 || f.class == 4) && f.end - f.start >= 2 {
             let first = doc.tok(f.start);
             let of_form = POLITY_HEADS.contains(&first) && doc.tok(f.start + 1) == "of" && f.end - f.start >= 3;
             let ends_in = head_last && is_cap_word(doc, f.end - 2);
             if of_form || ends_in {
-                found[k].class = 2;
+                f.class = 2;
             }
         }
-        k += 1;
+        found[w] = f;
+        w += 1;
     }
+    found.truncate(w);
 }
 
 /// "Irène Joliot" "-" "Curie": person names joined by a hyphen with no spaces are one name.
