@@ -204,10 +204,11 @@ function timelineChart(list, onJump) {
   // them and whose click goes to the first. (A long report has thousands of dates on a 272-pixel axis.)
   const dots = [];
   for (const p of pts) {
-    const px = Math.round(x(p.y));
+    const at = x(p.y);
+    const px = Math.round(at);
     const last = dots[dots.length - 1];
     if (last && last.px === px) last.n++;
-    else dots.push({ px, cx: x(p.y).toFixed(1), first: p, n: 1 });
+    else dots.push({ px, cx: at.toFixed(1), first: p, n: 1 });
   }
   return s(
     'svg',

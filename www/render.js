@@ -167,7 +167,7 @@ export async function renderHighlightsChunked(container, text, analysis, shown, 
   const root = nest(highlightItems(analysis, shown, text), text.length);
   const marks = [];
   const emit = makeEmitter(text, analysis, marks);
-  container.classList.toggle('big', true);
+  container.classList.add('big');
   container.replaceChildren();
   const kids = root.children;
   const BATCH = 32; // lines per block, and between looks at the clock

@@ -1727,7 +1727,7 @@ fn polities_are_places(doc: &Doc, found: &mut Vec<Found>) {
     // Compacts in place (`w` names kept so far), so that many joins stay linear.
     let mut w = 0;
     for k in 0..found.len() {
-        let f = found[k];
+        let mut f = found[k];
         let last = doc.tok(f.end - 1);
         // ("Commonwealth" only in "Commonwealth of …": "Jamaican Commonwealth Games champion".)
         let head_last = POLITY_HEADS.contains(&last) && last != "Commonwealth";
@@ -1738,7 +1738,6 @@ fn polities_are_places(doc: &Doc, found: &mut Vec<Found>) {
                 continue;
             }
         }
-        let mut f = f;
         if (f.class == 1 || f.class == 4) && f.end - f.start >= 2 {
             let first = doc.tok(f.start);
             let of_form = POLITY_HEADS.contains(&first) && doc.tok(f.start + 1) == "of" && f.end - f.start >= 3;

@@ -255,7 +255,7 @@ test('long lists show 200 rows and a "Show all" button that adds the rest; a pre
   const text2 = Array.from({ length: 230 }, (_, i) => `On ${(i % 28) + 1} March ${1800 + i} the store sold ${i + 3} chairs.`).join('\n');
   const n1 = await page.evaluate(() => Number(document.body.dataset.analyzed));
   await page.fill('#input', text2);
-  await waitForAnalysis(page, n1);
+  const n2 = await waitForAnalysis(page, n1);
   assert.equal(await page.$$eval('#dates button.more', (b) => b.length), 1);
   const before = await items();
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
@@ -265,7 +265,6 @@ test('long lists show 200 rows and a "Show all" button that adds the rest; a pre
   // The timeline draws one dot per pixel: 60 dates in one March and one in 1990 make a handful of dots,
   // each counting the dates it stands for.
   const text3 = Array.from({ length: 60 }, (_, i) => `On ${(i % 28) + 1} March 2001 the store sold ${i + 3} chairs.`).join('\n') + '\nIt opened in 1990.';
-  const n2 = await page.evaluate(() => Number(document.body.dataset.analyzed));
   await page.fill('#input', text3);
   await waitForAnalysis(page, n2);
   const titles = await page.$$eval('#timeline-chart circle title', (t) => t.map((e) => e.textContent));

@@ -91,14 +91,18 @@ test('a 1 MB text with ~28,000 highlights is built in slices, painted between th
   const page = await context.newPage();
   await page.goto(server.url);
   let n = await waitForAnalysis(page);
+  /** In the Edit view, replaces the text as typing would and waits for its analysis. */
+  const editTo = async (t) => {
+    await page.click('#view-edit');
+    await page.evaluate((t) => {
+      const i = document.querySelector('#input');
+      i.value = t;
+      i.dispatchEvent(new Event('input'));
+    }, t);
+    n = await waitForAnalysis(page, n);
+  };
   const big = SAMPLE.repeat(330);
-  await page.click('#view-edit');
-  await page.evaluate((t) => {
-    const i = document.querySelector('#input');
-    i.value = t;
-    i.dispatchEvent(new Event('input'));
-  }, big);
-  n = await waitForAnalysis(page, n);
+  await editTo(big);
   const t0 = Date.now();
   // The reader is built in slices: frames come while it is being built, each showing more of it.
   const seen = await page.evaluate(() => {
@@ -125,14 +129,7 @@ test('a 1 MB text with ~28,000 highlights is built in slices, painted between th
 
   // A print while a long text is being built prints all of it: the rest is built before the print.
   const big2 = big + ' More.';
-  const n2 = await page.evaluate(() => Number(document.body.dataset.analyzed));
-  await page.click('#view-edit');
-  await page.evaluate((t) => {
-    const i = document.querySelector('#input');
-    i.value = t;
-    i.dispatchEvent(new Event('input'));
-  }, big2);
-  await waitForAnalysis(page, n2);
+  await editTo(big2);
   const atPrint = await page.evaluate(() => {
     document.getElementById('view-read').click();
     return new Promise((resolve) => {
